@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+// swift-keepalived: a keepalived-compatible HA daemon. Module graph: ../shared/design.md §2 (mirrored in README).
+import PackageDescription
+
+/// Pure modules: no Glibc, no Foundation, no NIO, no Logging. `scripts/check-purity` enforces the imports.
+let pureSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "swift-keepalived",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "keepalived", targets: ["keepalived"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // Pure: keepalived.conf front end.
+        .target(name: "KeepalivedConfig", swiftSettings: pureSettings),
+
+        // Composition root and host access.
+        .target(
+            name: "KeepalivedDaemon",
+            dependencies: ["KeepalivedConfig", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(name: "keepalived", dependencies: ["KeepalivedDaemon"]),
+
+        // Tools: benchmarks and the network-namespace lab demo.
+        .executableTarget(name: "keepalived-bench", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),
+        .executableTarget(name: "keepalived-lab", dependencies: ["KeepalivedTestSupport"]),
+
+        // Test-only support: fakes, fixtures, the namespace lab.
+        .target(name: "KeepalivedTestSupport", dependencies: ["KeepalivedConfig"]),
+
+        .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "KeepalivedTestSupport"]),
+        .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
+        .testTarget(name: "InteropTests", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+/// vrrp_sync_group.
+enum SyncGroupKeywords {
+    static let rootEntries: [KeywordTable.Entry] = []
+}

@@ -1,0 +1,4 @@
+/// vrrp_instance.
+enum VRRPInstanceKeywords {
+    static let rootEntries: [KeywordTable.Entry] = []
+}

@@ -1,0 +1,4 @@
+/// A rule line of static_rules or virtual_rules.
+public struct Rule: Sendable {
+    public init() {}
+}

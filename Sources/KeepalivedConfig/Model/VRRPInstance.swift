@@ -1,0 +1,2 @@
+/// keepalived.conf: vrrp_instance
+public struct VRRPInstance: Sendable { public init() {} }

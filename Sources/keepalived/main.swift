@@ -1,0 +1,1 @@
+print("keepalived: not built yet")
