@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // Pure: keepalived.conf front end.
         .target(name: "KeepalivedConfig", swiftSettings: pureSettings),
+        // Pure: the VRRP protocol (advertisement codec, receive checks; state machine to come).
+        .target(name: "VRRPCore", swiftSettings: pureSettings),
 
         // Composition root and host access.
         .target(
@@ -33,6 +35,7 @@ let package = Package(
         .target(name: "KeepalivedTestSupport", dependencies: ["KeepalivedConfig"]),
 
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "KeepalivedTestSupport"]),
+        .testTarget(name: "VRRPCoreTests", dependencies: ["VRRPCore"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),
