@@ -1,0 +1,51 @@
+extension VirtualRouter {
+    /// What happened to the instance.
+    public enum Input: Sendable, Hashable {
+        /// The daemon starts the instance; `isUp` is false when a fault (interface down, failing
+        /// tracker) holds it (keepalived's vrrp_init_state).
+        case start(isUp: Bool)
+        /// An advertisement that passed every receive check (ReceiveCheck), from `source`.
+        case advertisementReceived(Advertisement, source: [UInt8])
+        /// The instance timer armed with `generation` fired.
+        case timerExpired(generation: UInt64)
+        /// The fault condition changed (own interface, unweighted trackers).
+        case faultChanged(isFaulty: Bool)
+        /// Trackers moved the effective priority (never for an address owner).
+        case effectivePriorityChanged(Priority)
+        /// Orderly shutdown (SIGTERM).
+        case stop
+    }
+
+    /// What the executor must do, in this order.
+    public enum Action: Sendable, Hashable {
+        /// Send one advertisement with this priority (0 to give up mastership).
+        case sendAdvertisement(Priority)
+        /// Install the virtual addresses (and routes and rules).
+        case addAddresses
+        /// Remove the virtual addresses (and routes and rules).
+        case removeAddresses
+        /// Gratuitous ARP / unsolicited NA for every virtual address, `count` times each.
+        case announceAddresses(count: Int)
+        /// (Re)arm the instance timer; an expiry with another generation is stale.
+        case armTimer(at: Instant, generation: UInt64)
+        /// Stop the instance timer.
+        case cancelTimer
+        /// Arm the delayed gratuitous-ARP burst after becoming master.
+        case armAnnounceTimer(at: Instant)
+        /// The state changed: log it the way operators grep for, notify scripts, FIFO, SNMP, mail.
+        case transition(from: VRRPState, to: VRRPState)
+        /// A log line worded as keepalived words it.
+        case log(String)
+    }
+
+    /// Counters shaped like keepalived's per-instance statistics (and the MIB columns).
+    public struct Statistics: Sendable, Hashable {
+        public var becomeMaster: UInt64 = 0
+        public var releaseMaster: UInt64 = 0
+        public var advertisementsSent: UInt64 = 0
+        public var priorityZeroSent: UInt64 = 0
+        public var priorityZeroReceived: UInt64 = 0
+        public var advertisementsReceived: UInt64 = 0
+        public init() {}
+    }
+}
