@@ -20,10 +20,16 @@ let package = Package(
         // Pure: the VRRP protocol (advertisement codec, receive checks; state machine to come).
         .target(name: "VRRPCore", swiftSettings: pureSettings),
 
+        // Pure: rtnetlink message encoding and decoding.
+        .target(name: "NetlinkCodec", swiftSettings: pureSettings),
+        // The only code that talks to the kernel: raw VRRP sockets, netlink, ARP.
+        .target(name: "CLinuxNet"),
+        .target(name: "LinuxNet", dependencies: ["CLinuxNet", "NetlinkCodec", "VRRPCore"]),
+
         // Composition root and host access.
         .target(
             name: "KeepalivedDaemon",
-            dependencies: ["KeepalivedConfig", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KeepalivedConfig", "VRRPCore", "LinuxNet", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(name: "keepalived", dependencies: ["KeepalivedDaemon"]),
 
@@ -36,6 +42,7 @@ let package = Package(
 
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "KeepalivedTestSupport"]),
         .testTarget(name: "VRRPCoreTests", dependencies: ["VRRPCore"]),
+        .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),

@@ -1,0 +1,42 @@
+// Linux headers Glibc's module map does not expose, and macros re-exported as functions.
+#ifndef CLINUXNET_H
+#define CLINUXNET_H
+
+#include <features.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/ioctl.h>
+#include <sys/timerfd.h>
+#include <sys/epoll.h>
+#include <net/if.h>
+#include <net/if_arp.h>
+#include <netinet/in.h>
+#include <netinet/ip.h>
+#include <arpa/inet.h>
+#include <netpacket/packet.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/if_ether.h>
+#include <linux/if_addr.h>
+#include <time.h>
+#include <unistd.h>
+
+/// CMSG_FIRSTHDR / CMSG_NXTHDR / CMSG_DATA / CMSG_SPACE / CMSG_LEN as functions.
+static inline struct cmsghdr *clinuxnet_cmsg_firsthdr(struct msghdr *msg) { return CMSG_FIRSTHDR(msg); }
+static inline struct cmsghdr *clinuxnet_cmsg_nxthdr(struct msghdr *msg, struct cmsghdr *cmsg) { return CMSG_NXTHDR(msg, cmsg); }
+static inline unsigned char *clinuxnet_cmsg_data(struct cmsghdr *cmsg) { return CMSG_DATA(cmsg); }
+static inline size_t clinuxnet_cmsg_space(size_t length) { return CMSG_SPACE(length); }
+static inline size_t clinuxnet_cmsg_len(size_t length) { return CMSG_LEN(length); }
+
+/// The monotonic clock in microseconds (clock_gettime(CLOCK_MONOTONIC)).
+static inline unsigned long long clinuxnet_monotonic_microseconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (unsigned long long)ts.tv_sec * 1000000ULL + (unsigned long long)ts.tv_nsec / 1000ULL;
+}
+
+static inline int clinuxnet_errno(void);
+#include <errno.h>
+static inline int clinuxnet_errno(void) { return errno; }
+
+#endif

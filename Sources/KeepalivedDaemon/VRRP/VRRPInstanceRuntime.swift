@@ -1,0 +1,50 @@
+import VRRPCore
+
+/// Everything the VRRP service needs to run one instance: the protocol configuration plus the
+/// data-plane details (interface, addresses, authentication).
+public struct VRRPInstanceRuntime: Sendable {
+    public struct VirtualAddress: Sendable, Hashable {
+        /// 4 or 16 bytes.
+        public var address: [UInt8]
+        public var prefixLength: UInt8
+        public init(address: [UInt8], prefixLength: UInt8) {
+            self.address = address
+            self.prefixLength = prefixLength
+        }
+    }
+
+    public var router: VirtualRouterConfiguration
+    public var interfaceName: String
+    /// Carried in adverts.
+    public var virtualAddresses: [VirtualAddress]
+    /// Installed with the state but not advertised.
+    public var excludedAddresses: [VirtualAddress]
+    public var authenticationType: AuthenticationType
+    /// Up to 8 bytes, zero padded.
+    public var authenticationPassword: [UInt8]
+    /// Unicast peers; empty means multicast.
+    public var unicastPeers: [[UInt8]]
+    /// keepalived.conf: unicast_src_ip / mcast_src_ip
+    public var sourceAddress: [UInt8]?
+
+    public init(
+        router: VirtualRouterConfiguration, interfaceName: String, virtualAddresses: [VirtualAddress],
+        excludedAddresses: [VirtualAddress] = [], authenticationType: AuthenticationType = .none,
+        authenticationPassword: [UInt8] = [], unicastPeers: [[UInt8]] = [], sourceAddress: [UInt8]? = nil
+    ) {
+        self.router = router
+        self.interfaceName = interfaceName
+        self.virtualAddresses = virtualAddresses
+        self.excludedAddresses = excludedAddresses
+        self.authenticationType = authenticationType
+        self.authenticationPassword = authenticationPassword
+        self.unicastPeers = unicastPeers
+        self.sourceAddress = sourceAddress
+    }
+
+    /// The 8 authentication bytes as they go on the wire.
+    var authenticationData: [UInt8] {
+        guard authenticationType == .simplePassword else { return Array(repeating: 0, count: 8) }
+        return Array(authenticationPassword.prefix(8)) + Array(repeating: 0, count: Swift.max(0, 8 - authenticationPassword.count))
+    }
+}

@@ -1,0 +1,211 @@
+import CLinuxNet
+import LinuxNet
+import NetlinkCodec
+import VRRPCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The VRRP thread: one loop that owns every instance, its socket and its timer, feeds the pure
+/// VirtualRouter machines and performs their actions in order. Nothing else runs on it.
+public final class VRRPService: @unchecked Sendable {
+    /// One running instance with its data plane.
+    final class RunningInstance {
+        var router: VirtualRouter
+        let runtime: VRRPInstanceRuntime
+        let interface: InterfaceInfo
+        let socket: VRRPSocketV4
+        let arp: GratuitousARP
+        let source: [UInt8]
+        var timer: (at: Instant, generation: UInt64)?
+        var announceAt: Instant?
+
+        init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo) throws(SystemCallError) {
+            self.runtime = runtime
+            self.interface = interface
+            socket = try VRRPSocketV4(interface: interface, joinMulticast: runtime.unicastPeers.isEmpty)
+            arp = try GratuitousARP(interface: interface)
+            source = runtime.sourceAddress ?? interface.primaryIPv4 ?? [0, 0, 0, 0]
+            var configuration = runtime.router
+            configuration.sourceAddress = source
+            router = VirtualRouter(configuration)
+        }
+
+        var expectations: ReceiveCheck.Expectations {
+            ReceiveCheck.Expectations(
+                family: .ipv4, version: runtime.router.version, authenticationType: runtime.authenticationType,
+                authenticationData: runtime.authenticationData,
+                advertisementIntervalSeconds: UInt16(runtime.router.advertisementInterval / 1_000_000),
+                addresses: runtime.virtualAddresses.map(\.address), checkAddresses: true,
+                isUnicast: !runtime.unicastPeers.isEmpty,
+                unicastPeers: runtime.unicastPeers.map { ($0, 0...255) })
+        }
+    }
+
+    public typealias Logger = @Sendable (String) -> Void
+    /// Called on every state change, after the addresses moved (scripts, FIFO, SNMP, mail hook here).
+    public typealias TransitionHandler = @Sendable (_ instance: String, _ from: VRRPState, _ to: VRRPState, _ priority: Priority) -> Void
+
+    private var instances: [RunningInstance] = []
+    private let addresses: AddressManager
+    private let log: Logger
+    private let onTransition: TransitionHandler
+    private let stopPipe: (read: Int32, write: Int32)
+    /// -V/--dont-release-vrrp: leave addresses in place at stop.
+    private let releaseAddressesOnStop: Bool
+
+    public init(
+        instances runtimes: [VRRPInstanceRuntime], releaseAddressesOnStop: Bool = true, log: @escaping Logger,
+        onTransition: @escaping TransitionHandler = { _, _, _, _ in }
+    ) throws {
+        self.log = log
+        self.onTransition = onTransition
+        self.releaseAddressesOnStop = releaseAddressesOnStop
+        addresses = try AddressManager()
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw SystemCallError("pipe", errno: clinuxnet_errno()) }
+        _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
+        _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
+        stopPipe = (fds[0], fds[1])
+        for runtime in runtimes {
+            guard let interface = Interfaces.lookup(runtime.interfaceName) else {
+                throw SystemCallError("if_nametoindex(\(runtime.interfaceName))", errno: ENODEV)
+            }
+            instances.append(try RunningInstance(runtime: runtime, interface: interface))
+        }
+    }
+
+    deinit {
+        close(stopPipe.read)
+        close(stopPipe.write)
+    }
+
+    /// Asks the loop to stop (async-signal-safe: one write to a pipe).
+    public func requestStop() {
+        var byte: UInt8 = 1
+        _ = write(stopPipe.write, &byte, 1)
+    }
+
+    /// Runs until `requestStop`; then every instance stops the keepalived way (priority 0 from a
+    /// master, addresses released) and the call returns.
+    public func run() {
+        let now = MonotonicClock.now()
+        for instance in instances {
+            // keepalived clears leftovers of an earlier run before starting as backup.
+            if releaseAddressesOnStop { removeAddresses(instance, quiet: true) }
+            perform(instance.router.handle(.start(isUp: instance.interface.isUp), now: now), on: instance, now: now)
+        }
+        var descriptors = instances.map { pollfd(fd: $0.socket.descriptor, events: Int16(POLLIN), revents: 0) }
+        descriptors.append(pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0))
+        while true {
+            let now = MonotonicClock.now()
+            let next = instances.flatMap { [$0.timer?.at, $0.announceAt].compactMap { $0 } }.min()
+            let timeout = next.map { $0 <= now ? 0 : Int32(clamping: ($0.microseconds - now.microseconds + 999) / 1000) } ?? 1000
+            let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
+            if ready < 0 && clinuxnet_errno() != EINTR { log("poll failed: errno \(clinuxnet_errno())") }
+            if descriptors.last!.revents & Int16(POLLIN) != 0 { break }
+            let after = MonotonicClock.now()
+            for (index, instance) in instances.enumerated() where descriptors[index].revents & Int16(POLLIN) != 0 {
+                receive(on: instance, now: after)
+            }
+            for instance in instances {
+                if let timer = instance.timer, timer.at <= after {
+                    instance.timer = nil
+                    perform(instance.router.handle(.timerExpired(generation: timer.generation), now: after), on: instance, now: after)
+                }
+                if let announceTime = instance.announceAt, announceTime <= after {
+                    instance.announceAt = nil
+                    if instance.router.state == .master { announce(instance, count: instance.runtime.router.garpMasterRepeat) }
+                }
+            }
+        }
+        let end = MonotonicClock.now()
+        for instance in instances {
+            perform(instance.router.handle(.stop, now: end), on: instance, now: end)
+        }
+    }
+
+    private func receive(on instance: RunningInstance, now: Instant) {
+        while let bytes = try? instance.socket.receive() {
+            // Demultiplex by VRID: other instances' packets are not ours to count.
+            guard bytes.count > 20 else { continue }
+            let headerLength = Int(bytes[0] & 0x0f) * 4 + (bytes[9] == IPProtocolNumber.ah ? 24 : 0)
+            guard bytes.count > headerLength + 1, bytes[headerLength + 1] == instance.runtime.router.vrid.rawValue else { continue }
+            guard instance.router.state == .backup || instance.router.state == .master else { continue }
+            let packet = ReceiveCheck.Packet(bytes: bytes, ttlOrHopLimit: Int(bytes[8]))
+            switch ReceiveCheck.check(packet, instance.expectations) {
+            case let .accepted(advert, source):
+                perform(instance.router.handle(.advertisementReceived(advert, source: source), now: now), on: instance, now: now)
+            case let .dropped(reason):
+                log("(\(instance.runtime.router.name)) dropped advert: \(reason)")
+            }
+        }
+    }
+
+    private func perform(_ actions: [VirtualRouter.Action], on instance: RunningInstance, now: Instant) {
+        let name = instance.runtime.router.name
+        for action in actions {
+            switch action {
+            case let .sendAdvertisement(priority):
+                send(instance, priority: priority)
+            case .addAddresses:
+                for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
+                    var request = AddressRequest(operation: .add, interfaceIndex: instance.interface.index, address: vip.address, prefixLength: vip.prefixLength)
+                    if vip.address.count == 16 { request.preferredLifetime = vip.prefixLength == 128 ? 0 : nil }
+                    do { try addresses.apply(request) } catch { log("(\(name)) cannot add \(vip.address): \(error)") }
+                }
+            case .removeAddresses:
+                removeAddresses(instance, quiet: false)
+            case let .announceAddresses(count):
+                announce(instance, count: count)
+            case let .armTimer(at, generation):
+                instance.timer = (at, generation)
+            case .cancelTimer:
+                instance.timer = nil
+            case let .armAnnounceTimer(at):
+                instance.announceAt = at
+            case let .transition(from, to):
+                if to != .master { instance.announceAt = nil }
+                onTransition(name, from, to, instance.router.effectivePriority)
+            case let .log(line):
+                log(line)
+            }
+        }
+    }
+
+    private func removeAddresses(_ instance: RunningInstance, quiet: Bool) {
+        guard releaseAddressesOnStop || instance.router.state != .stop else { return }
+        for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
+            let request = AddressRequest(operation: .delete, interfaceIndex: instance.interface.index, address: vip.address, prefixLength: vip.prefixLength)
+            do { try addresses.apply(request) } catch {
+                if !quiet && error.errno != EADDRNOTAVAIL { log("(\(instance.runtime.router.name)) cannot remove address: \(error)") }
+            }
+        }
+    }
+
+    private func announce(_ instance: RunningInstance, count: Int) {
+        for _ in 0..<count {
+            for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses where vip.address.count == 4 {
+                do { try instance.arp.announce(vip.address) } catch { log("(\(instance.runtime.router.name)) gratuitous ARP failed: \(error)") }
+            }
+        }
+    }
+
+    private func send(_ instance: RunningInstance, priority: Priority) {
+        let runtime = instance.runtime
+        let interval = runtime.router.version == .v2
+            ? UInt16(runtime.router.advertisementInterval / 1_000_000)
+            : UInt16(runtime.router.advertisementInterval / 10_000)
+        let advert = Advertisement(
+            version: runtime.router.version, vrid: runtime.router.vrid, priority: priority,
+            addresses: runtime.virtualAddresses.map(\.address), interval: interval,
+            authenticationType: runtime.authenticationType, authenticationData: runtime.authenticationData)
+        let destinations = runtime.unicastPeers.isEmpty ? [VRRPSocketV4.multicastGroup] : runtime.unicastPeers
+        for destination in destinations {
+            let vrrp = AdvertisementCodec.encode(advert, family: .ipv4, source: instance.source, destination: destination)
+            do { try instance.socket.send(vrrp, source: instance.source, destination: destination) } catch {
+                log("(\(runtime.router.name)) cannot send advert: \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import CLinuxNet
+import NetlinkCodec
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A NETLINK_ROUTE socket for requests that want an acknowledgement (addresses, links).
+public final class NetlinkSocket: @unchecked Sendable {
+    public let descriptor: Int32
+    private var sequence: UInt32 = 1
+
+    /// socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE), bound to `groups` for notifications.
+    public init(groups: UInt32 = 0) throws(SystemCallError) {
+        descriptor = try retrying("socket(AF_NETLINK)") { socket(AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), NETLINK_ROUTE) }
+        var address = sockaddr_nl()
+        address.nl_family = sa_family_t(AF_NETLINK)
+        address.nl_groups = groups
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_nl>.size)) }
+        }
+        if result < 0 {
+            let code = clinuxnet_errno()
+            close(descriptor)
+            throw SystemCallError("bind(AF_NETLINK)", errno: code)
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Sends a request and waits for its acknowledgement; a kernel error becomes a SystemCallError.
+    public func request(_ build: (UInt32) -> NetlinkMessage, name: String) throws(SystemCallError) {
+        sequence &+= 1
+        let expected = sequence
+        let bytes = build(expected).encoded()
+        try retrying("send(\(name))") { bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) } }
+        while true {
+            for message in try receive() where message.sequence == expected {
+                if let code = message.errorCode {
+                    if code == 0 { return }
+                    throw SystemCallError(name, errno: -code)
+                }
+            }
+        }
+    }
+
+    /// Sends a dump request and collects every reply message up to NLMSG_DONE.
+    public func dump(_ build: (UInt32) -> NetlinkMessage) throws(SystemCallError) -> [NetlinkMessage] {
+        sequence &+= 1
+        let expected = sequence
+        let bytes = build(expected).encoded()
+        try retrying("send(dump)") { bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) } }
+        var collected: [NetlinkMessage] = []
+        while true {
+            for message in try receive() where message.sequence == expected {
+                if message.type == NetlinkConstants.NLMSG_DONE { return collected }
+                if let code = message.errorCode, code != 0 { throw SystemCallError("dump", errno: -code) }
+                collected.append(message)
+            }
+        }
+    }
+
+    /// recv(2) of one datagram, split into messages.
+    public func receive() throws(SystemCallError) -> [NetlinkMessage] {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let count = try retrying("recv(netlink)") { buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) } }
+        return NetlinkMessage.decodeAll(Array(buffer.prefix(count)))
+    }
+}
