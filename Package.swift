@@ -15,10 +15,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
+        // Pure: IP addresses and prefixes, shared by the configuration and the protocols.
+        .target(name: "NetworkTypes", swiftSettings: pureSettings),
         // Pure: keepalived.conf front end.
-        .target(name: "KeepalivedConfig", swiftSettings: pureSettings),
-        // Pure: the VRRP protocol (advertisement codec, receive checks; state machine to come).
-        .target(name: "VRRPCore", swiftSettings: pureSettings),
+        .target(name: "KeepalivedConfig", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
+        // Pure: the VRRP protocol (advertisement codec, receive checks, the virtual router machine).
+        .target(name: "VRRPCore", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
 
         // Pure: rtnetlink message encoding and decoding.
         .target(name: "NetlinkCodec", swiftSettings: pureSettings),

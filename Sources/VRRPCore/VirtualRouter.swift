@@ -1,3 +1,5 @@
+import NetworkTypes
+
 /// One VRRP instance's protocol state machine (RFC 3768 / RFC 5798 §6, as keepalived 2.2.7 runs it).
 ///
 ///               start, fault            fault
@@ -334,14 +336,8 @@ public struct VirtualRouter: Sendable {
         return 0
     }
 
+    /// inet_ntop's spelling, as keepalived logs addresses.
     static func format(_ address: [UInt8]) -> String {
-        if address.count == 4 { return address.map(String.init).joined(separator: ".") }
-        var groups: [String] = []
-        var i = 0
-        while i + 1 < address.count {
-            groups.append(String(UInt16(address[i]) << 8 | UInt16(address[i + 1]), radix: 16))
-            i += 2
-        }
-        return groups.joined(separator: ":")
+        IPAddress(bytes: address)?.description ?? "?"
     }
 }

@@ -21,6 +21,12 @@
 #include <time.h>
 #include <unistd.h>
 
+/// struct in6_pktinfo (RFC 3542), which <netinet/in.h> only declares under _GNU_SOURCE.
+struct clinuxnet_in6_pktinfo {
+    struct in6_addr ipi6_addr;
+    unsigned int ipi6_ifindex;
+};
+
 /// CMSG_FIRSTHDR / CMSG_NXTHDR / CMSG_DATA / CMSG_SPACE / CMSG_LEN as functions.
 static inline struct cmsghdr *clinuxnet_cmsg_firsthdr(struct msghdr *msg) { return CMSG_FIRSTHDR(msg); }
 static inline struct cmsghdr *clinuxnet_cmsg_nxthdr(struct msghdr *msg, struct cmsghdr *cmsg) { return CMSG_NXTHDR(msg, cmsg); }

@@ -14,26 +14,27 @@ public final class VRRPService: @unchecked Sendable {
         var router: VirtualRouter
         let runtime: VRRPInstanceRuntime
         let interface: InterfaceInfo
-        let socket: VRRPSocketV4
-        let arp: GratuitousARP
-        let source: [UInt8]
+        let transport: any AdvertTransport
         var timer: (at: Instant, generation: UInt64)?
         var announceAt: Instant?
 
         init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo) throws(SystemCallError) {
             self.runtime = runtime
             self.interface = interface
-            socket = try VRRPSocketV4(interface: interface, joinMulticast: runtime.unicastPeers.isEmpty)
-            arp = try GratuitousARP(interface: interface)
-            source = runtime.sourceAddress ?? interface.primaryIPv4 ?? [0, 0, 0, 0]
+            let multicast = runtime.unicastPeers.isEmpty
+            if runtime.router.family == .ipv4 {
+                transport = try IPv4Transport(interface: interface, source: runtime.sourceAddress, multicast: multicast)
+            } else {
+                transport = try IPv6Transport(interface: interface, source: runtime.sourceAddress, multicast: multicast)
+            }
             var configuration = runtime.router
-            configuration.sourceAddress = source
+            configuration.sourceAddress = transport.source
             router = VirtualRouter(configuration)
         }
 
         var expectations: ReceiveCheck.Expectations {
             ReceiveCheck.Expectations(
-                family: .ipv4, version: runtime.router.version, authenticationType: runtime.authenticationType,
+                family: runtime.router.family, version: runtime.router.version, authenticationType: runtime.authenticationType,
                 authenticationData: runtime.authenticationData,
                 advertisementIntervalSeconds: UInt16(runtime.router.advertisementInterval / 1_000_000),
                 addresses: runtime.virtualAddresses.map(\.address), checkAddresses: true,
@@ -95,7 +96,7 @@ public final class VRRPService: @unchecked Sendable {
             if releaseAddressesOnStop { removeAddresses(instance, quiet: true) }
             perform(instance.router.handle(.start(isUp: instance.interface.isUp), now: now), on: instance, now: now)
         }
-        var descriptors = instances.map { pollfd(fd: $0.socket.descriptor, events: Int16(POLLIN), revents: 0) }
+        var descriptors = instances.map { pollfd(fd: $0.transport.descriptor, events: Int16(POLLIN), revents: 0) }
         descriptors.append(pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0))
         while true {
             let now = MonotonicClock.now()
@@ -126,13 +127,10 @@ public final class VRRPService: @unchecked Sendable {
     }
 
     private func receive(on instance: RunningInstance, now: Instant) {
-        while let bytes = try? instance.socket.receive() {
+        for (vrid, packet) in instance.transport.receiveAll() {
             // Demultiplex by VRID: other instances' packets are not ours to count.
-            guard bytes.count > 20 else { continue }
-            let headerLength = Int(bytes[0] & 0x0f) * 4 + (bytes[9] == IPProtocolNumber.ah ? 24 : 0)
-            guard bytes.count > headerLength + 1, bytes[headerLength + 1] == instance.runtime.router.vrid.rawValue else { continue }
+            guard vrid == instance.runtime.router.vrid.rawValue else { continue }
             guard instance.router.state == .backup || instance.router.state == .master else { continue }
-            let packet = ReceiveCheck.Packet(bytes: bytes, ttlOrHopLimit: Int(bytes[8]))
             switch ReceiveCheck.check(packet, instance.expectations) {
             case let .accepted(advert, source):
                 perform(instance.router.handle(.advertisementReceived(advert, source: source), now: now), on: instance, now: now)
@@ -151,7 +149,11 @@ public final class VRRPService: @unchecked Sendable {
             case .addAddresses:
                 for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
                     var request = AddressRequest(operation: .add, interfaceIndex: instance.interface.index, address: vip.address, prefixLength: vip.prefixLength)
-                    if vip.address.count == 16 { request.preferredLifetime = vip.prefixLength == 128 ? 0 : nil }
+                    if vip.address.count == 16 {
+                        // keepalived: IPv6 VIPs skip DAD, and a /128 is deprecated so it is never a source.
+                        request.flags |= 0x02
+                        request.preferredLifetime = vip.prefixLength == 128 ? 0 : nil
+                    }
                     do { try addresses.apply(request) } catch { log("(\(name)) cannot add \(vip.address): \(error)") }
                 }
             case .removeAddresses:
@@ -185,8 +187,10 @@ public final class VRRPService: @unchecked Sendable {
 
     private func announce(_ instance: RunningInstance, count: Int) {
         for _ in 0..<count {
-            for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses where vip.address.count == 4 {
-                do { try instance.arp.announce(vip.address) } catch { log("(\(instance.runtime.router.name)) gratuitous ARP failed: \(error)") }
+            for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
+                do { try instance.transport.announce(vip.address) } catch {
+                    log("(\(instance.runtime.router.name)) address announcement failed: \(error)")
+                }
             }
         }
     }
@@ -200,10 +204,10 @@ public final class VRRPService: @unchecked Sendable {
             version: runtime.router.version, vrid: runtime.router.vrid, priority: priority,
             addresses: runtime.virtualAddresses.map(\.address), interval: interval,
             authenticationType: runtime.authenticationType, authenticationData: runtime.authenticationData)
-        let destinations = runtime.unicastPeers.isEmpty ? [VRRPSocketV4.multicastGroup] : runtime.unicastPeers
+        let destinations = runtime.unicastPeers.isEmpty ? [instance.transport.multicastGroup] : runtime.unicastPeers
         for destination in destinations {
-            let vrrp = AdvertisementCodec.encode(advert, family: .ipv4, source: instance.source, destination: destination)
-            do { try instance.socket.send(vrrp, source: instance.source, destination: destination) } catch {
+            let vrrp = AdvertisementCodec.encode(advert, family: runtime.router.family, source: instance.transport.source, destination: destination)
+            do { try instance.transport.send(vrrp, to: destination) } catch {
                 log("(\(runtime.router.name)) cannot send advert: \(error)")
             }
         }
