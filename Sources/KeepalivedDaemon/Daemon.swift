@@ -3,29 +3,25 @@ import Glibc
 import KeepalivedConfig
 
 public enum Daemon {
-    /// The executable's whole life: runs `main(arguments:)` and exits with its status.
-    public static func run(arguments: [String]) -> Never {
-        exit(main(arguments: arguments))
+    /// The executable's whole life: does what the command line asks and exits with its status.
+    public static func run(_ commandLine: KeepalivedCommandLine) -> Never {
+        exit(main(commandLine))
     }
 
-    /// Runs `keepalived` with `arguments` (argv, argv[0] included) and returns the exit status.
-    public static func main(arguments: [String]) -> Int32 {
-        let programName = arguments.first ?? "keepalived"
-        let words = Array(arguments.dropFirst())
+    /// Reads argv as the process got it (POSIXLY_CORRECT from the environment, as glibc's getopt does).
+    public static func parseProcessArguments(_ argv: [String]) -> KeepalivedCommandLine {
+        KeepalivedCommandLine.parse(argv: argv, permute: getenv("POSIXLY_CORRECT") == nil)
+    }
+
+    /// Does what a parsed command line asks and returns the exit status.
+    public static func main(_ commandLine: KeepalivedCommandLine) -> Int32 {
         let stdout = TextOutput.standardOutput
         let stderr = TextOutput.standardError
-
-        // keepalived runs as genhash when called by that name.
-        if programName.split(separator: "/").last == "genhash" {
-            return genhashNotSupported(stderr)
-        }
-
-        let commandLine = KeepalivedCommandLine.parse(words, permute: getenv("POSIXLY_CORRECT") == nil)
         for message in commandLine.messages { stderr.line(message) }
 
         switch commandLine.request {
         case .help?:
-            stderr.write(HelpText.usage(programName: programName))
+            stderr.write(HelpText.usage(programName: commandLine.programName))
             return 0
         case .version?:
             stderr.write(HelpText.version(system: systemDescription(), distribution: distributionName()))

@@ -1,4 +1,4 @@
-/// The `keepalived` executable: hands argv to the daemon's composition root, which exits.
+/// The `keepalived` executable: parses argv and hands the result to the daemon's composition root.
 import KeepalivedDaemon
 
-Daemon.run(arguments: CommandLine.arguments)
+Daemon.run(Daemon.parseProcessArguments(CommandLine.arguments))

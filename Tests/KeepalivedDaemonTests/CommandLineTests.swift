@@ -150,6 +150,12 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         #expect(mask.options.umask == nil)
     }
 
+    @Test(arguments: [("022", UInt32?(0o22)), ("0x1ff", 0o777), ("511", 0o777), ("-0", 0), ("", 0),
+                      ("08", nil), ("0x", nil), ("1000", nil), ("-1", nil), ("22k", nil), ("0o22", nil)])
+    func umaskReadsLikeStrtoll(text: String, mask: UInt32?) {
+        #expect(KeepalivedCommandLine.umask(text) == mask)
+    }
+
     @Test func unexpectedArgumentsLineKeepsKeepalivedsTrailingSpace() {
         let result = KeepalivedCommandLine.parse(["a", "-n", "b"])
         #expect(result.unexpectedArgumentsLine == "Unexpected argument(s): a b ")
@@ -181,6 +187,14 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         let late = KeepalivedCommandLine.parse(["-n", "--genhash", "-s", "h"])
         #expect(late.request == .genhash(
             arguments: ["-s", "h"], warning: "Warning -- `--genhash` not used as first option, previous options ignored"))
+    }
+
+    @Test func wholeArgvKeepsTheProgramNameAndRunsGenhashByName() {
+        let normal = KeepalivedCommandLine.parse(argv: ["/usr/sbin/keepalived", "-n"])
+        #expect(normal.programName == "/usr/sbin/keepalived")
+        #expect(normal.options.dontFork)
+        let genhash = KeepalivedCommandLine.parse(argv: ["/usr/bin/genhash", "-s", "h", "-p", "80"])
+        #expect(genhash.request == .genhash(arguments: ["-s", "h", "-p", "80"], warning: nil))
     }
 
     @Test func configIDDefaultsToTheNodeNameUpToTheFirstDot() {

@@ -14,6 +14,8 @@ public struct KeepalivedCommandLine: Sendable, Hashable {
         case genhash(arguments: [String], warning: String?)
     }
 
+    /// argv[0]: `--help` shows it as keepalived does.
+    public var programName = "keepalived"
     public var options = CommandLineOptions()
     /// Set when an option asked to do something else than run or test the configuration.
     public var request: Request?
@@ -29,6 +31,22 @@ public struct KeepalivedCommandLine: Sendable, Hashable {
     public var unexpectedArgumentsLine: String? {
         guard request == nil, !options.unexpectedArguments.isEmpty else { return nil }
         return "Unexpected argument(s): " + options.unexpectedArguments.map { "\($0) " }.joined()
+    }
+
+    /// Parses a whole argument vector, argv[0] included. keepalived runs as genhash when called by that
+    /// name; `permute` is false when POSIXLY_CORRECT is set (glibc then stops at the first operand).
+    public static func parse(argv: [String], permute: Bool = true) -> KeepalivedCommandLine {
+        let programName = argv.first ?? "keepalived"
+        let arguments = Array(argv.dropFirst())
+        var result: KeepalivedCommandLine
+        if programName.split(separator: "/").last == "genhash" {
+            result = KeepalivedCommandLine()
+            result.request = .genhash(arguments: arguments, warning: nil)
+        } else {
+            result = parse(arguments, permute: permute)
+        }
+        result.programName = programName
+        return result
     }
 
     /// Parses `arguments` (argv without argv[0]). `permute` is false when POSIXLY_CORRECT is set.
@@ -95,6 +113,7 @@ public struct KeepalivedCommandLine: Sendable, Hashable {
             if let mask = Self.umask(value) {
                 options.umask = mask
             } else {
+                // keepalived leaves this line without its newline; ours ends like the others.
                 messages.append("Invalid --umask option \(value)")
                 // keepalived: an invalid mask after a valid one resets the mask to 0.
                 if options.umask != nil { options.umask = 0 }
