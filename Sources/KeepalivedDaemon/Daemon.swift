@@ -1,1 +1,105 @@
-/// Composition root of the daemon.
+/// Composition root of the daemon: what `keepalived` does with its parsed command line.
+import Glibc
+import KeepalivedConfig
+
+public enum Daemon {
+    /// The executable's whole life: does what the command line asks and exits with its status.
+    public static func run(_ commandLine: KeepalivedCommandLine) -> Never {
+        exit(main(commandLine))
+    }
+
+    /// Reads argv as the process got it (POSIXLY_CORRECT from the environment, as glibc's getopt does).
+    public static func parseProcessArguments(_ argv: [String]) -> KeepalivedCommandLine {
+        KeepalivedCommandLine.parse(argv: argv, permute: getenv("POSIXLY_CORRECT") == nil)
+    }
+
+    /// Does what a parsed command line asks and returns the exit status.
+    public static func main(_ commandLine: KeepalivedCommandLine) -> Int32 {
+        let stdout = TextOutput.standardOutput
+        let stderr = TextOutput.standardError
+        for message in commandLine.messages { stderr.line(message) }
+
+        switch commandLine.request {
+        case .help?:
+            stderr.write(HelpText.usage(programName: commandLine.programName))
+            return 0
+        case .version?:
+            stderr.write(HelpText.version(system: systemDescription(), distribution: distributionName()))
+            return 0
+        case .signum(let name)?:
+            let answer = SignalFunction.answer(name)
+            if let text = answer.standardOutput { stdout.line(text) }
+            if let text = answer.standardError { stderr.line(text) }
+            return answer.status
+        case .genhash(_, let warning)?:
+            if let warning { stderr.line(warning) }
+            return genhashNotSupported(stderr)
+        case nil:
+            break
+        }
+
+        if let line = commandLine.unexpectedArgumentsLine { stdout.line(line) }
+        if commandLine.hasBadOption { return 1 }
+
+        let options = commandLine.options
+        if let umask = options.umask { Glibc.umask(mode_t(umask)) }
+        if case .file(let path)? = options.configTest {
+            if let failure = ConfigTest.redirectStandardError(to: path) {
+                stderr.line(failure)
+                return 1
+            }
+        }
+        if options.configTest != nil {
+            return ConfigTest.run(options, host: LocalHost(), diagnostics: stderr, dump: stdout)
+        }
+        return runDaemon(options, stdout: stdout, stderr: stderr)
+    }
+
+    /// Starting the daemon proper.
+    ///
+    /// This build has no VRRP, checker or BFD engine yet: it reads the configuration and reports on it as
+    /// `-t` would, names the options it cannot honour, then says so and exits with status 1 (keepalived's
+    /// KEEPALIVED_EXIT_FATAL), or 6 (KEEPALIVED_EXIT_NO_CONFIG) when there is no configuration file, as
+    /// keepalived does. The engine work replaces this function.
+    static func runDaemon(_ options: CommandLineOptions, stdout: TextOutput, stderr: TextOutput) -> Int32 {
+        let report = ConfigTest.report(options, host: LocalHost())
+        for line in report.diagnosticLines { stderr.line(line) }
+        for line in report.dumpLines { stdout.line(line) }
+        if report.loaded.fileMissing { return 6 }
+        for option in options.unsupportedOptionsInUse {
+            stderr.line("keepalived: option \(option.displayName) is accepted but not supported yet")
+        }
+        stderr.line(
+            "keepalived: running the daemon (VRRP, health checkers, BFD) is not supported yet in this build "
+                + "of swift-keepalived; use -t to check the configuration")
+        return 1
+    }
+
+    private static func genhashNotSupported(_ stderr: TextOutput) -> Int32 {
+        stderr.line("keepalived: genhash mode (-T/--genhash) is not supported yet in this build")
+        return 1
+    }
+
+    /// uname(2): `sysname release version`.
+    static func systemDescription() -> String? {
+        var names = utsname()
+        guard uname(&names) == 0 else { return nil }
+        func text<T>(_ field: T) -> String {
+            withUnsafeBytes(of: field) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        }
+        return "\(text(names.sysname)) \(text(names.release)) \(text(names.version))"
+    }
+
+    /// PRETTY_NAME from /etc/os-release, without its quotes.
+    static func distributionName() -> String? {
+        guard let bytes = LocalHost().readFile(atPath: "/etc/os-release") else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        for line in text.split(separator: "\n") where line.hasPrefix("PRETTY_NAME=") {
+            var value = line.dropFirst("PRETTY_NAME=".count)
+            if value.hasPrefix("\"") { value = value.dropFirst() }
+            if value.hasSuffix("\"") { value = value.dropLast() }
+            return String(value)
+        }
+        return nil
+    }
+}
