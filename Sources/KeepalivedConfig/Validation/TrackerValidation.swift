@@ -1,4 +1,26 @@
-/// Checks on scripts, tracked files and processes after parsing.
+/// Checks on scripts, tracked files and processes after parsing: script security over the whole
+/// configuration (keepalived's check_*_script_security), and scripts no one tracks.
 enum TrackerValidation {
-    static func validate(_ config: inout Configuration, _ context: ValidationContext) {}
+    static func validate(_ config: inout Configuration, _ context: ValidationContext) {
+        ScriptSecurity.validate(&config, context)
+        // keepalived drops unused vrrp_scripts after its -t exit point, so it is only a note here.
+        guard !config.vrrpInstances.isEmpty else { return }
+        let tracked = Set(config.syncGroups.flatMap { $0.trackScripts.map(\.name) })
+            .union(trackedScriptNames(in: config.vrrpInstances))
+        for script in config.vrrpScripts where !tracked.contains(script.name) {
+            context.warning("Warning - script \(script.name) is not used", at: script.location, keyword: "vrrp_script", class: nil,
+                            hint: "track it with track_script in a vrrp_instance or sync group, or remove it")
+        }
+    }
+
+    /// Names in any `trackScripts` list of the instances, found by reflection.
+    private static func trackedScriptNames(in instances: [VRRPInstance]) -> Set<String> {
+        var names: Set<String> = []
+        for instance in instances {
+            for child in Mirror(reflecting: instance).children where child.label == "trackScripts" {
+                if let list = child.value as? [TrackedObject] { names.formUnion(list.map(\.name)) }
+            }
+        }
+        return names
+    }
 }
