@@ -8,14 +8,16 @@ enum GARPGroupKeywords {
             add(parser, line, name, word: 1)
         },
         .keyword("interfaces") { parser, line in
-            let names = parser.readValueList(line)
-            if names.isEmpty {
+            // keepalived reads the whole list first (read_value_block), then looks each name up.
+            var items: [(KeywordLine, Int)] = []
+            parser.readValueBlock(line) { item in items += item.tokens.indices.map { (item, $0) } }
+            if items.isEmpty {
                 parser.error("Warning - empty garp_group interfaces block", line, hint: "list the interfaces, or remove the block")
                 return
             }
             let groups = parser.config.garpGroups.dropLast().filter { $0.aggregationGroup != 0 }.count
             parser.config.withLast(\.garpGroups) { $0.aggregationGroup = groups + 1 }
-            for token in names { add(parser, line, token.text, word: 0, location: token) }
+            for (item, index) in items { add(parser, item, item.tokens[index].text, word: index) }
         },
     ])
 
@@ -31,10 +33,11 @@ enum GARPGroupKeywords {
         parser.config.garpGroups.removeLast()
     }
 
-    private static func add(_ parser: ConfigParser, _ line: KeywordLine, _ name: String, word: Int, location token: Token? = nil) {
+    private static func add(_ parser: ConfigParser, _ line: KeywordLine, _ name: String, word: Int) {
         guard parser.host.interface(named: name) != nil else {
             parser.error("WARNING - interface \(name) specified for garp_group doesn't exist", line, word: word,
                          hint: "name an existing interface")
+            TrackListKeywords.nonExistentInterface(parser)
             return
         }
         if parser.config.garpGroups.contains(where: { $0.interfaces.contains(name) }) {

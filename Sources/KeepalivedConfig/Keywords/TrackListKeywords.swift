@@ -17,6 +17,7 @@ enum TrackListKeywords {
         case .interface:
             guard parser.host.interface(named: name) != nil else {
                 parser.error("(\(owner)) tracked interface \(name) doesn't exist", line, hint: "name an existing interface")
+                nonExistentInterface(parser)
                 return nil
             }
         case .script:
@@ -104,6 +105,15 @@ enum TrackListKeywords {
             }
         }
         return TrackedObject(name: name, weight: weight, reverse: reverse, location: line.location)
+    }
+
+    /// keepalived's VRRP process remembers any unknown interface looked up without
+    /// dynamic_interfaces and, after reading the file, reports it once and does not start.
+    static func nonExistentInterface(_ parser: ConfigParser) {
+        let message = "Non-existent interface specified in configuration"
+        guard !parser.collectDiagnostics().contains(where: { $0.message == message }) else { return }
+        parser.report(Diagnostic(.error, message, at: nil, hint: "create the interface, or set dynamic_interfaces in global_defs",
+                                 class: .badInterface))
     }
 
     private static func keyword(_ kind: Kind) -> String {
