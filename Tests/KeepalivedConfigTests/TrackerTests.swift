@@ -313,3 +313,49 @@ private func machine() -> InMemoryHost {
     let result = securityCheck("vrrp_sync_group G {\n group {\n VI_1\n }\n notify_master /tmp/track/ok.sh\n}\n", host: machine())
     #expect(result.diagnostics.keepalivedClass == .securityError)
 }
+
+@Test func trackerBlockProblemsMatchKeepalivedT() {
+    // Same text as /tmp/track/f1.conf: keepalived -t gives these (the track_file ones from both
+    // the VRRP and checker processes, so twice there) and exits 5.
+    let loaded = load("""
+    track_file tf {
+      weight 5
+    }
+    track_file tf2 {
+      file /tmp/track/tf2
+      weight 3
+      weight 4
+      init_file abc 300
+    }
+    vrrp_track_process p {
+      quorum 3
+      quorum_max 2
+      param_match bad
+    }
+    bfd_instance ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456 {
+      neighbor_ip 1.2.3.4
+    }
+    vrrp_script s {
+      script /bin/true
+      user nosuchuser
+    }
+    """)
+    let reported = loaded.diagnostics.filter { $0.keepalivedClass != nil }
+    #expect(reported.map(\.message) == [
+        "No file set for track_file tf - ignoring",
+        "Weight already set for track file tf2 - ignoring 4",
+        "Unknown track file init option abc",
+        "Track file tf2 init value 300 is outside sensible range [-254, 254]",
+        "quorum_max is less than quorum - ignoring",
+        "Invalid param_match type bad - ignoring",
+        "track process 'p' process name not specified",
+        "BFD name ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456 too long",
+        "Configuration error: BFD instance ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456 name too long (maximum length is 31 characters) - ignoring",
+        "Unable to set uid/gid for script '/bin/true'",
+    ])
+    #expect(reported.map { $0.location?.line ?? 0 } == [3, 7, 8, 8, 12, 13, 14, 15, 15, 20])
+    #expect(loaded.configuration.trackFiles.map(\.name) == ["tf2"])
+    #expect(loaded.configuration.trackProcesses.isEmpty && loaded.configuration.bfdInstances.isEmpty)
+    #expect(loaded.configuration.vrrpScripts.isEmpty)
+    #expect(loaded.configTestExitCode == 5)
+}

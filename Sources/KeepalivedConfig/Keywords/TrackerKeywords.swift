@@ -69,7 +69,7 @@ enum TrackerKeywords {
                 }
                 return
             }
-            let command = parser.config.vrrpScripts.last?.script?.arguments.joined(separator: " ") ?? ""
+            let command = commandText(parser.config.vrrpScripts.last?.script?.arguments ?? [])
             parser.error("Unable to set uid/gid for script \(command)", line, word: 1,
                          hint: "name an existing user (and group); keepalived drops this vrrp_script")
             parser.config.withLast(\.vrrpScripts) { $0.userInvalid = true }
@@ -105,6 +105,13 @@ enum TrackerKeywords {
         script.script?.user = script.user
         script.script?.group = script.group
         parser.config.vrrpScripts[parser.config.vrrpScripts.count - 1] = script
+    }
+
+    /// keepalived's cmd_str: each word in single quotes (not a leading `<`/`>` redirection).
+    static func commandText(_ arguments: [String]) -> String {
+        arguments.enumerated().map { index, word in
+            index == 0 && (word.first == "<" || word.first == ">") ? word : "'\(word)'"
+        }.joined(separator: " ")
     }
 
     /// interval/timeout: whole seconds in 2.2.7 (read_unsigned, 0 allowed and raised to 1).

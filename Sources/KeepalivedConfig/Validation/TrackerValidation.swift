@@ -13,12 +13,21 @@ enum TrackerValidation {
         }
     }
 
-    /// Names in any `trackScripts` list of the instances, found by reflection.
+    /// Names in any track-script list of the instances, found by reflection (a property whose
+    /// label mentions track and script, holding names or values with a `name`).
     private static func trackedScriptNames(in instances: [VRRPInstance]) -> Set<String> {
         var names: Set<String> = []
         for instance in instances {
-            for child in Mirror(reflecting: instance).children where child.label == "trackScripts" {
-                if let list = child.value as? [TrackedObject] { names.formUnion(list.map(\.name)) }
+            for child in Mirror(reflecting: instance).children {
+                let label = (child.label ?? "").lowercased()
+                guard label.contains("track"), label.contains("script") else { continue }
+                for element in Mirror(reflecting: child.value).children {
+                    if let name = element.value as? String {
+                        names.insert(name)
+                    } else if let name = Mirror(reflecting: element.value).children.first(where: { $0.label == "name" })?.value as? String {
+                        names.insert(name)
+                    }
+                }
             }
         }
         return names
