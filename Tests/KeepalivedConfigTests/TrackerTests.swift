@@ -238,8 +238,11 @@ func vrrpScriptValueProblems(line: String, count: Int) {
 // MARK: - Script security (each case matches keepalived -t on the same files under /tmp/track)
 
 /// Parses `text`, adds a VRRP instance (parsed by another area) and runs the tracker checks.
-private func securityCheck(_ text: String, host: InMemoryHost) -> (config: Configuration, diagnostics: [Diagnostic]) {
+private func securityCheck(
+    _ text: String, host: InMemoryHost, global: GlobalDefinitions = GlobalDefinitions()
+) -> (config: Configuration, diagnostics: [Diagnostic]) {
     var config = load(text, host: host).configuration
+    config.global = global
     config.vrrpInstances.append(VRRPInstance(name: "VI_1", location: SourceLocation(file: "k", line: 1)))
     var diagnostics: [Diagnostic] = []
     TrackerValidation.validate(&config, ValidationContext(host: host, report: { diagnostics.append($0) }))
@@ -358,4 +361,26 @@ private func machine() -> InMemoryHost {
     #expect(loaded.configuration.trackProcesses.isEmpty && loaded.configuration.bfdInstances.isEmpty)
     #expect(loaded.configuration.vrrpScripts.isEmpty)
     #expect(loaded.configTestExitCode == 5)
+}
+
+@Test func secureScriptWithSecurityIsQuiet() {
+    // keepalived -t /tmp/track/g1.conf (enable_script_security, script_user root): exit 0.
+    var global = GlobalDefinitions()
+    global.enableScriptSecurity = true
+    global.scriptUser = "root"
+    let result = securityCheck("vrrp_script chk {\n script /tmp/track/ok.sh\n}\n", host: machine(), global: global)
+    #expect(result.diagnostics.keepalivedClass == .ok)
+    #expect(result.config.vrrpScripts.map(\.name) == ["chk"])
+}
+
+@Test func insecureNotifyScriptWithSecurityIsOnlyLogged() {
+    // keepalived -t /tmp/track/g2.conf: the notify script is dropped with a log line only.
+    var global = GlobalDefinitions()
+    global.enableScriptSecurity = true
+    global.scriptUser = "root"
+    let text = "vrrp_sync_group G {\n group {\n VI_1\n }\n notify_master /tmp/track/open/ok.sh\n}\n"
+    let result = securityCheck(text, host: machine(), global: global)
+    #expect(result.diagnostics.keepalivedClass == .ok)
+    #expect(result.diagnostics.contains { $0.message == "Unsafe permissions found for script '/tmp/track/open/ok.sh' - disabling." })
+    #expect(result.config.syncGroups.first?.notifyMaster == nil)
 }

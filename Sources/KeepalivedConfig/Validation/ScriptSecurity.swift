@@ -56,13 +56,24 @@ enum ScriptSecurity {
                     disabled.insert(script.name)
                 }
             }
+            var dropped: Set<SourceLocation> = []
             for item in found where item.path.first != "vrrpScripts" && areas(of: item.path).contains(.vrrp) {
-                flags.formUnion(check(item.script, config: config, context: context))
+                let result = check(item.script, config: config, context: context)
+                flags.formUnion(result)
+                // keepalived's check_notify_script_secure frees a script it will not run.
+                if !result.isDisjoint(with: [.inhibit, .notFound]) || !result.contains(.executable) {
+                    dropped.insert(item.script.location)
+                }
             }
             violation(flags, security: security, what: "scripts", context)
             config.vrrpScripts.removeAll { disabled.contains($0.name) }
             for index in config.syncGroups.indices {
                 config.syncGroups[index].trackScripts.removeAll { disabled.contains($0.name) }
+                for field in [\VRRPSyncGroup.notifyBackup, \.notifyMaster, \.notifyFault, \.notifyStop, \.notify] {
+                    if let script = config.syncGroups[index][keyPath: field], dropped.contains(script.location) {
+                        config.syncGroups[index][keyPath: field] = nil
+                    }
+                }
             }
         }
 
