@@ -8,7 +8,7 @@ import KeepalivedTestSupport
 private let path = "/etc/keepalived/keepalived.conf"
 private let labInterfaces = [
     HostInterface(name: "lo", index: 1, isLoopback: true), HostInterface(name: "eth0", index: 2),
-    HostInterface(name: "eth1", index: 3), HostInterface(name: "ifb0", index: 4),
+    HostInterface(name: "eth1", index: 3), HostInterface(name: "ifb0", index: 4, supportsMulticast: false),
 ]
 
 /// The full loader, as `keepalived -t` would run it.
@@ -356,6 +356,90 @@ private func messages(_ diagnostics: [Diagnostic]) -> [String] { classed(diagnos
     #expect(vrrp.advertisementInterval == 40_950_000)
 }
 
+@Test func strictModeResetsNonRFCBehaviour() {
+    let (config, diagnostics) = check("""
+        vrrp_instance VI_3 {
+            interface eth0
+            virtual_router_id 8
+            strict_mode
+            state BACKUP
+            priority 250
+            accept
+            garp_lower_prio_repeat 2
+            garp_lower_prio_delay 2
+            higher_prio_send_advert
+            down_timer_adverts 5
+            use_vmac 02:01:02:03:04:05
+            vmac_xmit_base
+        }
+        """, vips: ["10.0.0.1"])
+    #expect(messages(diagnostics) == [
+        "(VI_3): cannot specify MAC address with strict mode - clearing",
+        "(VI_3) down_timer_adverts is incompatible with strict mode - resetting",
+        "(VI_3) warning - accept mode for VRRP version 2 does not comply with RFC3768 - resetting",
+        "(VI_3) Strict mode requires no repeat garps. resetting",
+        "(VI_3) Strict mode requires no repeat garp delay. resetting",
+        "(VI_3) strict mode requires higher_prio_send_advert to be clear. resetting",
+        "(VI_3) xmit_base is incompatible with strict mode - resetting",
+    ])
+    let vrrp = config.vrrpInstances[0]
+    #expect(vrrp.accept == false && vrrp.downTimerAdverts == 3 && vrrp.garpLowerPriorityRepeat == 0)
+    #expect(vrrp.virtualMAC?.macAddress == nil && !vrrp.vmacTransmitOnBase)
+}
+
+@Test func vmacIpvlanAndMulticastlessInterfaces() {
+    // keepalived -t on the same text (without VIPs there) gives the same lines.
+    let (_, diagnostics) = check("""
+        vrrp_instance VI_1 {
+            interface ifb0
+            virtual_router_id 7
+            use_vmac
+            vmac_xmit_base
+            promote_secondaries
+        }
+        vrrp_instance VI_2 {
+            interface eth0
+            virtual_router_id 8
+            use_ipvlan
+            unicast_fault_no_peer
+            priority 255
+            nopreempt
+            state BACKUP
+        }
+        """, vips: ["10.0.0.1"])
+    #expect(messages(diagnostics) == [
+        "(VI_2) unicast with use_vmac requires vmac_xmit_base - setting",
+        "(VI_1) interface ifb0 does not support multicast, specify unicast peers - disabling",
+        "(VI_1) promote_secondaries is automatically set for vmacs - ignoring",
+        "(VI_2) nopreempt is incompatible with priority 255. resetting nopreempt",
+        "(VI_2) IPv4 ipvlan requires a source ip address to be configured. setting instance to fault state",
+        "(VI_2) vmac_xmit_base is only valid with a vmac",
+    ])
+}
+
+@Test func duplicateVRIDBetweenUnicastInstancesNeedsASharedPeer() {
+    let text = """
+        vrrp_instance VI_1 {
+            interface eth0
+            virtual_router_id 51
+            unicast_peer {
+                10.0.0.2
+            }
+        }
+        vrrp_instance VI_2 {
+            interface eth0
+            virtual_router_id 51
+            unicast_peer {
+                PEER
+            }
+        }
+        """
+    let (_, shared) = check(text.split(separator: "PEER").joined(separator: "10.0.0.2"), vips: ["10.0.0.1"])
+    #expect(messages(shared) == ["(VI_1) duplicate VRID conflict with VI_2 VRID 51"])
+    let (_, distinct) = check(text.split(separator: "PEER").joined(separator: "10.0.0.3"), vips: ["10.0.0.1"])
+    #expect(messages(distinct).isEmpty)
+}
+
 @Test func authenticationIsDroppedWhereKeepalivedDropsIt() {
     let (config, diagnostics) = check("""
         vrrp_instance VI_1 {
@@ -516,4 +600,42 @@ private func group(_ name: String, _ members: [String]) -> VRRPSyncGroup {
     #expect(messages(diagnostics) == [
         "Sync group G has some member(s) as address owner and some not as address owner. This won't work.",
     ])
+}
+
+@Test func namelessInstancesAndOddWordsAreSkippedAsKeepalivedDoes() {
+    // Compared line by line with keepalived -t (e1.conf in the session notes).
+    let (config, diagnostics) = check("""
+        vrrp_instance {
+            interface eth0
+        }
+        vrrp_instance VI_1 {
+            interface eth0123456789abcdef
+            interface eth0
+            virtual_router_id 7
+            smtp_alert foo
+            notify_master /bin/true
+            notify_master /bin/false
+            kernel_rx_buf_size 12 13
+            skip_check_adv_addr foo
+            use_ipvlan ipv1 10.0.0.5/24 bridge private
+            use_ipvlan
+            garp_extra_if all
+        }
+        """, vips: ["10.0.0.1"])
+    #expect(classed(diagnostics).map { "\($0.0)@\($0.1)" } == [
+        "vrrp_instance must have a name@1",
+        "Interface name 'eth0123456789abcdef' too long - ignoring@5",
+        "Invalid vrrp_instance smtp_alert parameter foo@8",
+        "(VI_1) notify_master script already specified - ignoring /bin/false@10",
+        "(VI_1) invalid kernel_rx_buf_size specified@11",
+        "(VI_1) invalid skip_check_adv_addr foo specified@12",
+        "(VI_1) ipvlan type already specified - ignoring 'private'@13",
+        "(VI_1) use_ipvlan already specified@14",
+        "(VI_1): garp_extra_if specified without time - ignoring@15",
+    ])
+    let vrrp = try! #require(config.vrrpInstances.first)
+    #expect(config.vrrpInstances.count == 1)
+    #expect(vrrp.notifyMaster?.arguments == ["/bin/true"])
+    #expect(vrrp.virtualMAC?.kind == .ipvlan && vrrp.virtualMAC?.interfaceName == "ipv1" && vrrp.virtualMAC?.ipvlanMode == .bridge)
+    #expect(vrrp.sourceAddress == IPAddress("10.0.0.5"))
 }
