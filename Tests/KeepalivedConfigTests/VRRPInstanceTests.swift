@@ -639,3 +639,35 @@ private func group(_ name: String, _ members: [String]) -> VRRPSyncGroup {
     #expect(vrrp.virtualMAC?.kind == .ipvlan && vrrp.virtualMAC?.interfaceName == "ipv1" && vrrp.virtualMAC?.ipvlanMode == .bridge)
     #expect(vrrp.sourceAddress == IPAddress("10.0.0.5"))
 }
+
+@Test func ipv6WithVersion2() {
+    // keepalived -t: strict mode forces version 3; otherwise version 2 stays and AH is dropped.
+    let (config, diagnostics) = check("""
+        vrrp_instance VI_1 {
+            interface eth0
+            virtual_router_id 1
+            version 2
+            strict_mode
+            authentication {
+              auth_type AH
+              auth_pass abc
+            }
+        }
+        vrrp_instance VI_2 {
+            interface eth0
+            virtual_router_id 2
+            version 2
+            authentication {
+              auth_type AH
+              auth_pass abc
+            }
+        }
+        """, vips: ["2001:db8::1"])
+    #expect(messages(diagnostics) == [
+        "(VI_1) cannot use IPv6 with VRRP version 2; setting version 3",
+        "(VI_1) Strict mode does not support authentication. Ignoring.",
+        "(VI_1) the first IPv6 VIP address must be link local",
+        "(VI_2) Cannot use AH authentication with IPv6. ignoring",
+    ])
+    #expect(config.vrrpInstances.map(\.version) == [.v3, .v2])
+}
