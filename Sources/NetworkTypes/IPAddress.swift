@@ -46,7 +46,7 @@ public enum IPAddress: Hashable, Sendable, CustomStringConvertible, Comparable {
     }
 
     /// inet_pton(AF_INET): exactly four decimal parts 0-255, no leading zeros.
-    static func parseV4(_ text: Substring) -> UInt32? {
+    public static func parseV4(_ text: Substring) -> UInt32? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
         var value: UInt32 = 0
@@ -59,7 +59,7 @@ public enum IPAddress: Hashable, Sendable, CustomStringConvertible, Comparable {
     }
 
     /// inet_pton(AF_INET6): hex groups, one `::`, an optional trailing dotted IPv4 part.
-    static func parseV6(_ text: String) -> IPAddress? {
+    public static func parseV6(_ text: String) -> IPAddress? {
         guard text.contains(":") else { return nil }
         var groups: [UInt16] = []
         var gap: Int?

@@ -109,11 +109,9 @@ enum TrackListKeywords {
 
     /// keepalived's VRRP process remembers any unknown interface looked up without
     /// dynamic_interfaces and, after reading the file, reports it once and does not start.
+    /// (VRRPValidation reports it.)
     static func nonExistentInterface(_ parser: ConfigParser) {
-        let message = "Non-existent interface specified in configuration"
-        guard !parser.collectDiagnostics().contains(where: { $0.message == message }) else { return }
-        parser.report(Diagnostic(.error, message, at: nil, hint: "create the interface, or set dynamic_interfaces in global_defs",
-                                 class: .badInterface))
+        parser.config.namedMissingInterface = true
     }
 
     private static func keyword(_ kind: Kind) -> String {

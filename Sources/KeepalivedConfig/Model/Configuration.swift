@@ -32,6 +32,10 @@ public struct Configuration: Sendable {
     /// keepalived.conf: virtual_server
     public var virtualServers: [VirtualServer] = []
 
+    /// Some keyword named an interface the host does not have (keepalived remembers this while
+    /// reading and refuses to start VRRP afterwards, reporting it once).
+    var namedMissingInterface = false
+
     public init() {}
 }
 

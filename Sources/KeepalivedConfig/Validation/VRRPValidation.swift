@@ -8,7 +8,7 @@ enum VRRPValidation {
 
     static func validate(_ config: inout Configuration, _ context: ValidationContext) {
         // start_vrrp: an interface that does not exist stops everything (CONFIG_BAD_IF).
-        if config.vrrpInstances.contains(where: \.namedMissingInterface) {
+        if config.namedMissingInterface || config.vrrpInstances.contains(where: \.namedMissingInterface) {
             context.error("Non-existent interface specified in configuration", at: nil, class: .badInterface,
                           hint: "create the interface, or correct its name; keepalived 2.2.7 refuses to start")
             return
