@@ -1,0 +1,342 @@
+import Testing
+@testable import KeepalivedConfig
+import KeepalivedTestSupport
+
+/// global_defs and the root process keywords, checked against keepalived 2.2.7.
+@Suite("global_defs")
+struct GlobalDefsTests {
+    static let path = "/etc/keepalived/keepalived.conf"
+
+    static func load(_ text: String, host: InMemoryHost? = nil) -> LoadedConfiguration {
+        var host = host ?? InMemoryHost()
+        host.add(path, text)
+        return ConfigLoader.load(.init(configFile: path, configID: "lab1"), host: host)
+    }
+
+    static func globalDefs(_ body: String, host: InMemoryHost? = nil) -> LoadedConfiguration {
+        load("global_defs {\n\(body)\n}\n", host: host)
+    }
+
+    /// The messages keepalived itself would print (diagnostics that carry a keepalived class).
+    static func reported(_ loaded: LoadedConfiguration) -> [String] {
+        loaded.diagnostics.filter { $0.keepalivedClass != nil }.map(\.message)
+    }
+
+    // MARK: - Defaults
+
+    @Test func defaultsAreKeepalivedsWithoutGlobalDefs() {
+        let loaded = Self.load("")
+        let global = loaded.configuration.global
+        #expect(global.location == nil)
+        #expect(global.routerID == nil)
+        #expect(global.vrrp.multicastGroup4 == IPAddress("224.0.0.18"))
+        #expect(global.vrrp.multicastGroup6 == IPAddress("ff02::12"))
+        #expect(global.vrrp.garpMasterDelay == 5_000_000)
+        #expect(global.vrrp.garpMasterRepeat == 5)
+        #expect(global.vrrp.garpMasterRefresh == 0)
+        #expect(global.vrrp.garpMasterRefreshRepeat == 1)
+        #expect(global.vrrp.garpLowerPriorityDelay == nil)
+        #expect(global.vrrp.downTimerAdverts == 3)
+        #expect(global.vrrp.version == 2)
+        #expect(global.vrrp.receiveBufferMultiplier == 3)
+        #expect(global.minAutoPriorityDelay == 1_000_000)
+        #expect(global.maxAutoPriority == nil)
+        #expect(global.vrrpProcess.realtimeLimit == 10_000)
+        #expect(global.smtp.alert == nil)
+        #expect(global.smtp.connectTimeout == nil)
+        #expect(global.lvs.flushOnStop == .none)
+        #expect(global.reload.includeCheck == nil)
+        #expect(loaded.configTestExitCode == 0)
+    }
+
+    // MARK: - Typed values
+
+    @Test func identitySMTPAndSNMP() {
+        let loaded = Self.globalDefs("""
+            router_id lb-01
+            notification_email {
+              ops@example.com
+              noc@example.com
+            }
+            notification_email_from keepalived@lb-01.example.com
+            smtp_server 192.0.2.25 2525
+            smtp_helo_name lb-01.example.com
+            smtp_connect_timeout 45
+            smtp_alert
+            smtp_alert_vrrp off
+            smtp_alert_checker yes
+            no_email_faults
+            snmp_socket udp:localhost:705
+            enable_traps
+            enable_snmp_keepalived
+            enable_snmp_rfc
+            enable_dbus
+            dbus_service_name org.keepalived.Vrrp1
+            """)
+        let global = loaded.configuration.global
+        #expect(global.location?.line == 1)
+        #expect(global.routerID == "lb-01")
+        #expect(global.smtp.notificationEmails == ["ops@example.com", "noc@example.com"])
+        #expect(global.smtp.emailFrom == "keepalived@lb-01.example.com")
+        #expect(global.smtp.server == .address(IPAddress("192.0.2.25")!, port: 2525))
+        #expect(global.smtp.heloName == "lb-01.example.com")
+        #expect(global.smtp.connectTimeout == 45_000_000)
+        #expect(global.smtp.alert == true)
+        #expect(global.smtp.alertVRRP == false)
+        #expect(global.smtp.alertChecker == true)
+        #expect(global.smtp.noEmailFaults)
+        #expect(global.snmp.socket == "udp:localhost:705")
+        #expect(global.snmp.enableTraps && global.snmp.enableKeepalivedMIB)
+        #expect(global.snmp.enableRFCv2 && global.snmp.enableRFCv3 && !global.snmp.enableChecker)
+        #expect(global.snmp.enableDBus && global.snmp.dbusServiceName == "org.keepalived.Vrrp1")
+        #expect(Self.reported(loaded) == [])
+        #expect(loaded.configTestExitCode == 0)
+    }
+
+    @Test func smtpServerByName() {
+        let global = Self.globalDefs("smtp_server mail.example.com").configuration.global
+        #expect(global.smtp.server == .hostname("mail.example.com", port: 25))
+    }
+
+    @Test func vrrpDefaultsAndGARPTuning() {
+        let loaded = Self.globalDefs("""
+            vrrp_mcast_group4 224.0.0.19
+            vrrp_mcast_group6 ff02::13
+            vrrp_garp_master_delay 2
+            vrrp_garp_master_repeat 3
+            vrrp_garp_master_refresh 60
+            vrrp_garp_master_refresh_repeat 2
+            vrrp_garp_lower_prio_delay 1
+            vrrp_garp_lower_prio_repeat 4
+            vrrp_down_timer_adverts 5
+            vrrp_garp_interval 0.001
+            vrrp_gna_interval 0.000250
+            vrrp_garp_extra_if all 30
+            vrrp_lower_prio_no_advert
+            vrrp_higher_prio_send_advert false
+            vrrp_version 3
+            vrrp_check_unicast_src
+            vrrp_skip_check_adv_addr
+            vrrp_strict
+            nftables
+            nftables_priority -5
+            nftables_counters
+            dynamic_interfaces allow_if_changes
+            default_interface eth0
+            vrrp_rx_bufs_policy ADVERT
+            vrrp_rx_bufs_multiplier 4
+            vrrp_startup_delay 2.5
+            log_unknown_vrids
+            vmac_prefix kv
+            vrrp_notify_priority_changes
+            """)
+        let vrrp = loaded.configuration.global.vrrp
+        #expect(vrrp.multicastGroup4 == IPAddress("224.0.0.19"))
+        #expect(vrrp.multicastGroup6 == IPAddress("ff02::13"))
+        #expect(vrrp.garpMasterDelay == 2_000_000)
+        #expect(vrrp.garpMasterRepeat == 3)
+        #expect(vrrp.garpMasterRefresh == 60_000_000)
+        #expect(vrrp.garpMasterRefreshRepeat == 2)
+        #expect(vrrp.garpLowerPriorityDelay == 1_000_000)
+        #expect(vrrp.garpLowerPriorityRepeat == 4)
+        #expect(vrrp.downTimerAdverts == 5)
+        #expect(vrrp.garpInterval == 1000)
+        #expect(vrrp.gnaInterval == 250)
+        #expect(vrrp.garpExtraAllInterfaces && vrrp.garpExtraInterfaceInterval == 30)
+        #expect(vrrp.lowerPriorityNoAdvert && !vrrp.higherPrioritySendAdvert)
+        #expect(vrrp.version == 3)
+        #expect(vrrp.checkUnicastSource && vrrp.skipCheckAdvertAddresses && vrrp.strict)
+        #expect(vrrp.nftablesTable == "keepalived")
+        #expect(vrrp.nftablesPriority == -5)
+        #expect(vrrp.nftablesCounters && !vrrp.nftablesUseIfindex)
+        #expect(vrrp.dynamicInterfaces && vrrp.allowInterfaceChanges)
+        #expect(vrrp.defaultInterface == "eth0")
+        #expect(vrrp.receiveBufferPolicy == .advert)
+        #expect(vrrp.receiveBufferMultiplier == 4)
+        #expect(vrrp.startupDelay == 2_500_000)
+        #expect(vrrp.logUnknownVRIDs)
+        #expect(vrrp.vmacPrefix == "kv")
+        #expect(vrrp.notifyPriorityChanges)
+        #expect(Self.reported(loaded) == [])
+    }
+
+    @Test func minimalGARPKeepsValuesTheOperatorSet() {
+        let vrrp = Self.globalDefs("vrrp_garp_master_repeat 7\nvrrp_min_garp").configuration.global.vrrp
+        #expect(vrrp.garpMasterRepeat == 7)
+        #expect(vrrp.garpMasterDelay == 0)
+        #expect(vrrp.garpMasterRefreshRepeat == 0)
+        let off = Self.globalDefs("vrrp_min_garp off").configuration.global.vrrp
+        #expect(off.garpMasterDelay == 5_000_000)
+    }
+
+    @Test func lvsGlobals() {
+        let loaded = Self.globalDefs("""
+            lvs_timeouts tcp 900 tcpfin 120 udp 300
+            lvs_flush
+            lvs_flush_on_stop VS
+            lvs_sync_daemon eth0 inst VI_1 id 7 maxlen 1400 port 8848 ttl 2 group 239.1.2.3
+            nftables_ipvs
+            nftables_ipvs_priority 10
+            checker_log_all_failures
+            rs_init_notifies off
+            no_checker_emails
+            """)
+        let lvs = loaded.configuration.global.lvs
+        #expect(lvs.tcpTimeout == 900 && lvs.tcpFinTimeout == 120 && lvs.udpTimeout == 300)
+        #expect(lvs.flush && lvs.flushOnStop == .virtualServers)
+        let sync = lvs.syncDaemon
+        #expect(sync?.interface == "eth0" && sync?.vrrpInstance == "VI_1" && sync?.syncID == 7)
+        #expect(sync?.maxLength == 1400 && sync?.port == 8848 && sync?.ttl == 2)
+        #expect(sync?.group == IPAddress("239.1.2.3"))
+        #expect(lvs.nftablesTable == "keepalived_ipvs" && lvs.nftablesPriority == 10 && lvs.nftablesStartFwmark == 1000)
+        #expect(lvs.checkerLogAllFailures && !lvs.realServerInitNotifies)
+        #expect(loaded.configuration.global.smtp.noCheckerEmails)
+        #expect(Self.reported(loaded) == [])
+    }
+
+    @Test func processTuningAndNames() {
+        let loaded = Self.globalDefs("""
+            process_names
+            vrrp_process_name ka_vrrp
+            vrrp_priority -10
+            vrrp_no_swap
+            vrrp_rt_priority 50
+            vrrp_cpu_affinity 0 1
+            checker_rlimit_rttime 1
+            bfd_rlimit_rtime 5000
+            max_auto_priority 20
+            min_auto_priority_delay 500000
+            vrrp_netlink_cmd_rcv_bufs 1048576
+            vrrp_netlink_cmd_rcv_bufs_force
+            lvs_netlink_monitor_rcv_bufs 0
+            """)
+        let global = loaded.configuration.global
+        #expect(global.vrrpProcessName == "ka_vrrp")
+        #expect(global.checkerProcessName == "keepalived_lvs" && global.bfdProcessName == "keepalived_bfd")
+        #expect(global.vrrpProcess.nicePriority == -10 && global.vrrpProcess.noSwap)
+        #expect(global.vrrpProcess.realtimePriority == 50 && global.vrrpProcess.cpuAffinity == [0, 1])
+        #expect(global.checkerProcess.realtimeLimit == 2)
+        #expect(global.bfdProcess.realtimeLimit == 5000)
+        #expect(global.maxAutoPriority == 20 && global.minAutoPriorityDelay == 500_000)
+        #expect(global.netlinkBuffers.vrrpCommand == 1_048_576 && global.netlinkBuffers.vrrpCommandForce)
+        #expect(global.netlinkBuffers.lvsMonitor == nil)
+        #expect(Self.reported(loaded) == [])
+        // The old *_rlimit_rtime spelling is only logged by keepalived.
+        #expect(loaded.diagnostics.contains { $0.message == "Keyword 'bfd_rlimit_rtime' is deprecated - please use 'bfd_rlimit_rttime'" && $0.keepalivedClass == nil })
+    }
+
+    @Test func scriptsFIFOsAndUmask() {
+        var host = InMemoryHost()
+        host.users["keepalived_script"] = HostUser(name: "keepalived_script", uid: 900, gid: 900)
+        host.groups["keepalived_script"] = HostGroup(name: "keepalived_script", gid: 900)
+        let loaded = Self.globalDefs("""
+            enable_script_security
+            script_user keepalived_script keepalived_script
+            startup_script "/usr/local/bin/up --fast"
+            shutdown_script /usr/local/bin/down
+            shutdown_script_timeout 30
+            notify_fifo /run/keepalived.fifo
+            notify_fifo_script "/usr/local/bin/fifo reader" keepalived_script
+            vrrp_notify_fifo /run/vrrp.fifo keepalived_script keepalived_script
+            umask IWGRP|IWOTH
+            random_seed 42
+            """, host: host)
+        let global = loaded.configuration.global
+        #expect(global.enableScriptSecurity)
+        #expect(global.scriptUser == "keepalived_script" && global.scriptGroup == "keepalived_script")
+        #expect(global.startupScript?.arguments == ["/usr/local/bin/up", "--fast"])
+        #expect(global.startupScriptTimeout == 10)
+        #expect(global.shutdownScript?.program == "/usr/local/bin/down" && global.shutdownScriptTimeout == 30)
+        #expect(global.notifyFIFO.path == "/run/keepalived.fifo")
+        #expect(global.notifyFIFO.script?.arguments == ["/usr/local/bin/fifo", "reader"])
+        #expect(global.notifyFIFO.script?.user == "keepalived_script")
+        #expect(global.vrrpNotifyFIFO.path == "/run/vrrp.fifo" && global.vrrpNotifyFIFO.group == "keepalived_script")
+        #expect(global.umask == 0o022)
+        #expect(global.randomSeed == 42)
+        #expect(Self.reported(loaded) == [])
+    }
+
+    @Test func umaskForms() {
+        #expect(Self.globalDefs("umask 027").configuration.global.umask == 0o027)
+        #expect(Self.globalDefs("umask 0x12").configuration.global.umask == 0x12)
+        #expect(Self.globalDefs("umask IRUSR | IWGRP").configuration.global.umask == 0o420)
+    }
+
+    @Test func rootProcessKeywords() {
+        let loaded = Self.load("""
+            net_namespace blue
+            net_namespace_ipvs
+            namespace_with_ipsets
+            instance lb1
+            child_wait_time 10
+            linkbeat_use_polling
+            linkbeat_interfaces {
+              eth0 MII
+              lo
+            }
+            interface_up_down_delays {
+              eth0 1.5 0.25
+              lo 2
+            }
+            global_defs {
+              data_use_instance
+              reload_check_config
+              reload_time_file /run/keepalived.reload
+              reload_repeat
+              reload_file
+              config_save_dir /var/lib/keepalived/
+              tmp_config_directory /tmp/ka
+            }
+            """)
+        let global = loaded.configuration.global
+        #expect(global.networkNamespace == "blue" && global.networkNamespaceIPVS == "")
+        #expect(global.namespaceWithIPSets && global.instanceName == "lb1" && global.usePIDDirectory)
+        #expect(global.childWaitTime == 10 && global.linkbeatUsePolling)
+        #expect(global.linkbeatInterfaces.map(\.interface) == ["eth0", "lo"])
+        #expect(global.linkbeatInterfaces.map(\.method) == [.mii, .default])
+        #expect(global.interfaceUpDownDelays.map(\.downDelay) == [1_500_000, 2_000_000])
+        #expect(global.interfaceUpDownDelays.map(\.upDelay) == [250_000, 0])
+        #expect(global.dataUseInstance)
+        #expect(global.reload.checkConfigLog == "/dev/null")
+        #expect(global.reload.timeFile == "/run/keepalived.reload" && global.reload.repeatReload)
+        #expect(global.reload.reloadFile == .standard)
+        #expect(global.reload.configSaveDirectory == "/var/lib/keepalived")
+        #expect(global.reload.temporaryConfigDirectory == "/tmp/ka")
+        #expect(Self.reported(loaded) == [])
+        #expect(loaded.configTestExitCode == 0)
+    }
+
+    // MARK: - include_check
+
+    @Test func includeCheckSetsAddsAndRemoves() {
+        #expect(Self.globalDefs("include_check").configuration.global.reload.includeCheck == .all)
+        #expect(Self.globalDefs("include_check match").configuration.global.reload.includeCheck == [.readable, .match])
+        #expect(Self.globalDefs("include_check wildcard_match +brace_match -read").configuration.global.reload.includeCheck
+            == [.wildcardMatch, .braceMatch])
+    }
+
+    @Test func includeCheckAppliesToLaterIncludes() {
+        var host = InMemoryHost()
+        host.add("/etc/keepalived/other.conf", "")
+        let text = "global_defs {\n include_check match\n}\ninclude /etc/keepalived/missing.conf\n"
+        let checked = Self.load(text, host: host)
+        let unchecked = Self.load("include /etc/keepalived/missing.conf\n", host: host)
+        #expect(checked.configTestExitCode != unchecked.configTestExitCode)
+    }
+
+    // MARK: - Deprecated aliases
+
+    @Test func deprecatedAliases() {
+        let garp = Self.globalDefs("vrrp_vmac_garp_intvl 5")
+        #expect(garp.configuration.global.vrrp.garpExtraInterfaceInterval == 5)
+        #expect(garp.diagnostics.first { $0.keepalivedClass == .deprecated }?.message
+            == "Keyword \"vrrp_vmac_garp_intvl\" is deprecated - please use \"vrrp_garp_extra_if\"")
+        #expect(garp.configTestExitCode == 5)
+        // keepalived 2.2.7 takes these silently (or only logs them): -t exits 0.
+        for line in ["lvs_flush_onstop", "lvs_process_name foo", "vrrp_rlimit_rtime 100", "enable_snmp_keepalived"] {
+            #expect(Self.globalDefs(line).configTestExitCode == 0, "\(line)")
+        }
+        #expect(Self.globalDefs("lvs_flush_onstop").configuration.global.lvs.flushOnStop == .full)
+        #expect(Self.globalDefs("lvs_process_name foo").configuration.global.checkerProcessName == "foo")
+    }
+}
