@@ -391,6 +391,49 @@ struct GlobalDefsTests {
         Case(line: "notify_fifo /tmp/f nosuchuser\nvrrp_notify_fifo", messages: ["No vrrp_notify_fifo name specified"], exitCode: 5),
         Case(line: "notification_email {\n}", messages: ["Warning - empty notification_email block"], exitCode: 5),
         Case(line: "child_wait_time 5", messages: ["Unknown keyword 'child_wait_time'"], exitCode: 5),
+        // Keywords given twice.
+        Case(line: "snmp_socket a\nsnmp_socket b", messages: ["SNMP socket already set to a - ignoring"], exitCode: 5),
+        Case(line: "tmp_config_directory /a\ntmp_config_directory /b", messages: ["tmp_config_directory already specified - ignoring"], exitCode: 5),
+        Case(line: "vmac_prefix x\nvmac_prefix y", messages: ["vmac prefix has already been specified - ignoring y"], exitCode: 5),
+        Case(line: "notify_fifo /a\nnotify_fifo /b", messages: ["notify_fifo already specified - ignoring /b"], exitCode: 5),
+        Case(line: "notify_fifo_script /bin/true\nnotify_fifo_script /bin/false", messages: [
+            "notify_fifo_script already specified - ignoring /bin/false",
+        ], exitCode: 5),
+        Case(line: "lvs_sync_daemon eth0\nlvs_sync_daemon eth1", messages: ["lvs_sync_daemon has already been specified as eth0  - ignoring"], exitCode: 5),
+        Case(line: "lvs_sync_daemon eth0 inst A inst B", messages: ["lvs_sync_daemon vrrp instance has already been specified as A - ignoring"], exitCode: 5),
+        Case(line: "vrrp_rx_bufs_policy 100\nvrrp_rx_bufs_policy MTU", messages: [
+            "Cannot set vrrp_rx_bufs_policy size and policy, ignoring policy",
+        ], exitCode: 5),
+        Case(line: "shutdown_script /bin/true\nshutdown_script /bin/false\nenable_script_security", messages: [
+            "shutdown script already specified",
+        ], exitCode: 5),
+        Case(line: "include_check match\ninclude_check +bogus -wildcard_match", messages: ["Unknown include_check type 'bogus' - ignoring"], exitCode: 5),
+        Case(line: "notification_email a@b", messages: [
+            "Block notification_email has extra parameters a@b ...", "Warning - empty notification_email block",
+        ], exitCode: 5),
+        // Accepted as they are.
+        Case(line: "nftables aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", messages: [], exitCode: 0),
+        Case(line: "notify_fifo /tmp/a nosuchuser\nenable_script_security", messages: [], exitCode: 0),
+        Case(line: "umask 0x1ff", messages: [], exitCode: 0),
+        Case(line: "lvs_flush_on_stop VS x", messages: [], exitCode: 0),
+        Case(line: "vrrp_rx_bufs_policy mtu", messages: [], exitCode: 0),
+        Case(line: "umask -1", messages: ["Unknown umask bit -1"], exitCode: 5),
+        Case(line: "random_seed 4294967296", messages: ["number '4294967296' outside unsigned integer range", "random_seed 4294967296 invalid"], exitCode: 5),
+        Case(line: "smtp_server 10.0.0.1 0", messages: [
+            "number '0' outside range [1, 65535]", "number '0' outside range [1, 65535]", "Invalid smtp server 10.0.0.1 0",
+        ], exitCode: 5),
+        Case(line: "smtp_server a-b.example.com 70000", messages: ["number '70000' outside range [1, 65535]", "Invalid smtp server a-b.example.com 70000"], exitCode: 5),
+        Case(line: "lvs_sync_daemon eth0 maxlen 70000 port 0 ttl 0", messages: [
+            "number '70000' outside range [1, 65507]", "Invalid lvs_sync_daemon maxlen (70000) - ignoring",
+            "number '0' outside range [1, 65535]", "Invalid lvs_sync_daemon port (0) - ignoring",
+            "number '0' outside range [1, 255]", "Invalid lvs_sync_daemon ttl (0) - ignoring",
+        ], exitCode: 5),
+        Case(line: "lvs_sync_daemon eth0 foo bar baz", messages: [
+            "invalid number 'bar'", "Invalid syncid (bar) - defaulting to vrid", "Unknown option baz specified for lvs_sync_daemon",
+        ], exitCode: 5),
+        Case(line: "lvs_sync_daemon eth0 inst", messages: [
+            "Configuration line starting `lvs_sync_daemon` is missing a parameter after keyword `inst` at word position 4",
+        ], exitCode: 2),
         // Keywords keepalived reads with strvec_slot: a missing value stops it with status 2.
         Case(line: "smtp_connect_timeout", messages: [
             "Configuration line starting `smtp_connect_timeout` is missing a parameter after keyword `smtp_connect_timeout` at word position 2",

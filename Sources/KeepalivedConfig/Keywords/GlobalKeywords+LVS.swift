@@ -12,8 +12,8 @@ extension GlobalKeywords {
                 return parser.error("ipvs nftables already specified - ignoring", line, hint: "give nftables_ipvs once")
             }
             let name = line[1] ?? "keepalived_ipvs"
-            if name.utf8.count >= 32 {
-                return parser.error("ipvs nftables table name too long - ignoring", line, word: 1, hint: "use at most 31 characters")
+            if name.utf8.count >= 256 {
+                return parser.error("ipvs nftables table name too long - ignoring", line, word: 1, hint: "use at most 255 characters")
             }
             parser.config.global.lvs.nftablesTable = name
             parser.config.global.lvs.nftablesPriority = nil

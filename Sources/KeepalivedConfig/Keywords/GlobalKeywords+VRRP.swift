@@ -110,8 +110,8 @@ extension GlobalKeywords {
                 return parser.error("nftables already specified - ignoring", line, hint: "give nftables once")
             }
             let name = line[1] ?? "keepalived"
-            if name.utf8.count >= 32 {
-                return parser.error("nftables table name too long - ignoring", line, word: 1, hint: "use at most 31 characters")
+            if name.utf8.count >= 256 {
+                return parser.error("nftables table name too long - ignoring", line, word: 1, hint: "use at most 255 characters")
             }
             parser.config.global.vrrp.nftablesTable = name
             parser.config.global.vrrp.nftablesPriority = nil
