@@ -434,6 +434,8 @@ struct GlobalDefsTests {
         Case(line: "lvs_sync_daemon eth0 inst", messages: [
             "Configuration line starting `lvs_sync_daemon` is missing a parameter after keyword `inst` at word position 4",
         ], exitCode: 2),
+        Case(line: "enable_script_security\nnotify_fifo /tmp/a", messages: ["Unable to set default user keepalived_script for script"], exitCode: 5),
+        Case(line: "notify_fifo /tmp/a\nenable_script_security", messages: [], exitCode: 0),
         // Keywords keepalived reads with strvec_slot: a missing value stops it with status 2.
         Case(line: "smtp_connect_timeout", messages: [
             "Configuration line starting `smtp_connect_timeout` is missing a parameter after keyword `smtp_connect_timeout` at word position 2",
@@ -506,6 +508,24 @@ struct GlobalDefsTests {
         let errors = loaded.diagnostics.filter { $0.keepalivedClass != nil }
         #expect(errors.map(\.location?.line) == [3, 3])
         #expect(errors.map(\.keepalivedClass) == [.invalidNumber, .generalError])
+    }
+
+    @Test func defaultScriptUserDecidesOnce() {
+        // keepalived_script is missing on the default test host.
+        let secure = Self.globalDefs("enable_script_security\nnotify_fifo /tmp/a\nvrrp_notify_fifo /tmp/b")
+        #expect(secure.configuration.global.defaultScriptUserFailed)
+        #expect(secure.configuration.global.notifyFIFO.path == nil && secure.configuration.global.vrrpNotifyFIFO.path == nil)
+        #expect(Self.reported(secure) == ["Unable to set default user keepalived_script for script"])
+        let badUser = Self.globalDefs("script_user nobodyx\nnotify_fifo /tmp/a")
+        #expect(badUser.configuration.global.defaultScriptUserFailed && badUser.configuration.global.scriptUser == nil)
+        #expect(badUser.configuration.global.notifyFIFO.path == nil)
+    }
+
+    @Test func valuelessForms() {
+        let global = Self.globalDefs("max_auto_priority\nreload_file /run/ka.reload\nvrrp_min_garp").configuration.global
+        #expect(global.maxAutoPriority == 99)
+        #expect(global.reload.reloadFile == .path("/run/ka.reload"))
+        #expect(global.vrrp.garpMasterRepeat == 1)
     }
 
     // MARK: - include_check

@@ -131,9 +131,27 @@ extension ConfigParser {
             }
             config.global[keyPath: fifo].user = user
             config.global[keyPath: fifo].group = group
+        } else if !defaultScriptUserUsable() {
+            return note("Failed to set default user for \(type) fifo \(path) - ignoring", line, word: 1,
+                        hint: "create the keepalived_script user, or set script_user")
         }
         config.global[keyPath: fifo].path = path
         config.global[keyPath: fifo].location = line.location(of: 1)
+    }
+
+    /// keepalived's get_default_script_user: the first script or FIFO without a user decides the
+    /// default user; keepalived_script missing is an error only when script security is on.
+    func defaultScriptUserUsable() -> Bool {
+        if config.global.defaultScriptUserFailed { return false }
+        if config.global.defaultScriptUserDecided { return true }
+        config.global.defaultScriptUserDecided = true
+        if host.user(named: "keepalived_script") == nil && config.global.enableScriptSecurity {
+            errorHere("Unable to set default user keepalived_script for script", class: .generalError,
+                      hint: "create the keepalived_script user, or set script_user")
+            config.global.defaultScriptUserFailed = true
+            return false
+        }
+        return true
     }
 
     /// `*notify_fifo_script SCRIPT [USER [GROUP]]`.

@@ -152,7 +152,9 @@ enum GlobalKeywords {
                 parser.note("Script group '\(group)' does not exist", line, word: 2)
                 failed = true
             }
+            parser.config.global.defaultScriptUserDecided = true
             if failed {
+                parser.config.global.defaultScriptUserFailed = true
                 return parser.error("Error setting global script uid/gid", line, word: 1,
                                     hint: "name an existing user (and group)")
             }

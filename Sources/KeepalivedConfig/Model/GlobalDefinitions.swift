@@ -57,6 +57,13 @@ public struct GlobalDefinitions: Sendable {
     public var scriptGroup: String?
     /// keepalived.conf: enable_script_security
     public var enableScriptSecurity = false
+    /// The default script user could not be set: script_user named an unknown user or group, or
+    /// keepalived_script is missing while script security is on. keepalived then ignores every
+    /// script and FIFO that relies on the default user.
+    public var defaultScriptUserFailed = false
+    /// keepalived's default_script_uid_set: the default user has been decided (by script_user or by
+    /// the first script that needed it), so later lines do not decide it again.
+    var defaultScriptUserDecided = false
     /// keepalived.conf: startup_script
     public var startupScript: NotifyScript?
     /// keepalived.conf: startup_script_timeout, seconds (10 once a startup script is given)
@@ -88,71 +95,5 @@ public struct GlobalDefinitions: Sendable {
     /// include_check, config_save_dir, tmp_config_directory
     public var reload = ReloadSettings()
 
-    public init() {}
-}
-
-/// keepalived.conf: one line of linkbeat_interfaces.
-public struct LinkbeatInterface: Sendable, Hashable {
-    /// How the link state is polled.
-    public enum Method: String, Sendable, Hashable { case `default`, mii = "MII", ethtool = "ETHTOOL", ioctl = "IOCTL" }
-    public var interface: String
-    public var method: Method
-    public var location: SourceLocation
-}
-
-/// keepalived.conf: one line of interface_up_down_delays (delays in microseconds).
-public struct InterfaceUpDownDelay: Sendable, Hashable {
-    public var interface: String
-    /// Time the link must stay down before keepalived acts, µs.
-    public var downDelay: UInt64
-    /// Time the link must stay up before keepalived acts, µs (0 when not given).
-    public var upDelay: UInt64
-    public var location: SourceLocation
-}
-
-/// keepalived.conf: a process's scheduling knobs (vrrp_*, checker_*, bfd_*).
-public struct ProcessTuning: Sendable, Hashable {
-    /// keepalived.conf: *_priority, nice value -20...19 (0: unchanged)
-    public var nicePriority: Int = 0
-    /// keepalived.conf: *_no_swap
-    public var noSwap = false
-    /// keepalived.conf: *_rt_priority, SCHED_RR 1...99 (nil: not real time)
-    public var realtimePriority: Int?
-    /// keepalived.conf: *_cpu_affinity, CPU ids (empty: no affinity)
-    public var cpuAffinity: [Int] = []
-    /// keepalived.conf: *_rlimit_rttime (deprecated *_rlimit_rtime), µs of RLIMIT_RTTIME (default 10000)
-    public var realtimeLimit: UInt32 = 10_000
-    public init() {}
-}
-
-/// keepalived.conf: a notify FIFO (`*notify_fifo PATH [USER [GROUP]]`) and its reader script.
-public struct NotifyFIFO: Sendable, Hashable {
-    public var path: String?
-    public var user: String?
-    public var group: String?
-    /// keepalived.conf: *notify_fifo_script
-    public var script: NotifyScript?
-    public var location: SourceLocation?
-    public init() {}
-}
-
-/// keepalived.conf: reload and configuration-reading settings.
-public struct ReloadSettings: Sendable, Hashable {
-    /// keepalived.conf: reload_check_config [FILE] ("/dev/null" without a file)
-    public var checkConfigLog: String?
-    /// keepalived.conf: reload_time_file FILE
-    public var timeFile: String?
-    /// keepalived.conf: reload_repeat
-    public var repeatReload = false
-    /// Where reload_file points.
-    public enum ReloadFile: Sendable, Hashable { case standard, path(String) }
-    /// keepalived.conf: reload_file [FILE] (`.standard` is keepalived's pid-dir default)
-    public var reloadFile: ReloadFile?
-    /// keepalived.conf: include_check [[+|-]read|match|wildcard_match|brace_match ...]
-    public var includeCheck: IncludeChecks?
-    /// keepalived.conf: config_save_dir DIR (trailing '/' removed)
-    public var configSaveDirectory: String?
-    /// keepalived.conf: tmp_config_directory DIR
-    public var temporaryConfigDirectory: String?
     public init() {}
 }
