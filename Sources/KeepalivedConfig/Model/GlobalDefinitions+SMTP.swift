@@ -1,0 +1,31 @@
+/// global_defs: e-mail alerts and the SMTP server they go through.
+public struct SMTPSettings: Sendable, Hashable {
+    /// keepalived.conf: smtp_server ADDRESS|NAME [PORT]
+    public enum Server: Sendable, Hashable {
+        case address(IPAddress, port: UInt16)
+        /// A name keepalived resolves (getaddrinfo) when it reads the line.
+        case hostname(String, port: UInt16)
+    }
+
+    /// keepalived.conf: notification_email { ADDRESS ... }
+    public var notificationEmails: [String] = []
+    /// keepalived.conf: notification_email_from (default keepalived@HOSTNAME once a server is set)
+    public var emailFrom: String?
+    /// keepalived.conf: smtp_server
+    public var server: Server?
+    /// keepalived.conf: smtp_helo_name (default the host name)
+    public var heloName: String?
+    /// keepalived.conf: smtp_connect_timeout SECONDS, in µs (default 30 s once a server is set)
+    public var connectTimeout: UInt64?
+    /// keepalived.conf: smtp_alert [BOOL] (nil: unset, each area decides)
+    public var alert: Bool?
+    /// keepalived.conf: smtp_alert_vrrp [BOOL]
+    public var alertVRRP: Bool?
+    /// keepalived.conf: smtp_alert_checker [BOOL]
+    public var alertChecker: Bool?
+    /// keepalived.conf: no_email_faults
+    public var noEmailFaults = false
+    /// keepalived.conf: no_checker_emails [BOOL]
+    public var noCheckerEmails = false
+    public init() {}
+}
