@@ -1,0 +1,87 @@
+/// Reaching the block being read (keepalived's list_last_entry on virtual servers, real servers
+/// and checkers) and the small readers the checker keywords share.
+extension ConfigParser {
+    /// Edits the virtual server being read.
+    func editVirtualServer(_ body: (inout VirtualServer) -> Void) {
+        config.withLast(\.virtualServers, body)
+    }
+
+    /// Edits the real server being read.
+    func editRealServer(_ body: (inout RealServer) -> Void) {
+        config.withLast(\.virtualServers) { vs in
+            guard !vs.realServers.isEmpty else { return }
+            body(&vs.realServers[vs.realServers.count - 1])
+        }
+    }
+
+    /// Edits the checker being read (the last one of the real server being read).
+    func editChecker(_ body: (inout Checker) -> Void) {
+        editRealServer { rs in
+            guard !rs.checkers.isEmpty else { return }
+            body(&rs.checkers[rs.checkers.count - 1])
+        }
+    }
+
+    /// The checker being read, if any.
+    var currentChecker: Checker? {
+        config.virtualServers.last?.realServers.last?.checkers.last
+    }
+
+    /// Drops the checker being read (keepalived's dequeue_new_checker).
+    func dropCurrentChecker() {
+        editRealServer { rs in _ = rs.checkers.popLast() }
+    }
+
+    /// An optional BOOL (absent: true); an invalid word is reported as `message` and gives nil.
+    func checkerBool(_ line: KeywordLine, _ message: String) -> Bool? {
+        guard let word = line[1] else { return true }
+        if let value = ConfigParser.bool(word) { return value }
+        error("\(message) \(word)", line, word: 1, hint: "use on/off, true/false or yes/no")
+        return nil
+    }
+
+    /// A TIMER parameter in µs; on failure `message` is reported too (keepalived's handlers).
+    func checkerTimer(_ line: KeywordLine, min: UInt64, max: UInt64 = 0, _ message: (String) -> String) -> UInt64? {
+        guard line.count > 1 else {
+            missingParameter(line, at: 1)
+            return nil
+        }
+        if let value = readTimer(line, 1, min: min, max: max) { return value }
+        error(message(line[1] ?? ""), line, word: 1, hint: "give a time in seconds (decimals allowed)")
+        return nil
+    }
+
+    /// An unsigned parameter; on failure `message` is reported too.
+    func checkerUnsigned(_ line: KeywordLine, _ range: ClosedRange<UInt64>, _ message: (String) -> String) -> UInt64? {
+        guard line.count > 1 else {
+            missingParameter(line, at: 1)
+            return nil
+        }
+        if let value = readUnsigned(line, 1, range) { return value }
+        error(message(line[1] ?? ""), line, word: 1, hint: "use a value from \(range.lowerBound) to \(range.upperBound)")
+        return nil
+    }
+
+    /// keepalived's inet_stosockaddr: an address (anything from the first '-' or '/' dropped) and
+    /// an optional port, 1-65535. A port of all zeros counts as none. nil if either is invalid
+    /// (a bad port is reported as a number error here; the caller reports the address).
+    func serviceAddress(_ text: String, port portText: String?, _ line: KeywordLine, portWord: Int) -> (IPAddress, UInt16?)? {
+        var port: UInt16?
+        if let portText, portText.contains(where: { $0 != "0" }) {
+            guard let value = readUnsigned(portText, 1...65535, line, word: portWord) else { return nil }
+            port = UInt16(value)
+        }
+        guard let address = ConfigParser.socketAddress(text) else { return nil }
+        return (address, port)
+    }
+
+    /// The address part of inet_stosockaddr: the family from a ':' anywhere in the text, the part
+    /// before any '-' or '/' parsed with inet_pton.
+    static func socketAddress(_ text: String) -> IPAddress? {
+        let wantV6 = text.contains(":")
+        var head = Substring(text)
+        if let cut = text.firstIndex(where: { $0 == "-" }) ?? text.firstIndex(of: "/") { head = text[..<cut] }
+        guard let address = IPAddress(String(head)), (address.family == .inet6) == wantV6 else { return nil }
+        return address
+    }
+}
