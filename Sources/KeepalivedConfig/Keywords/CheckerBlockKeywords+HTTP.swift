@@ -88,14 +88,16 @@ extension CheckerBlockKeywords {
                              hint: "give the 32 hex digits of the MD5 digest")
                 return
             }
-            var bytes: [UInt8] = []
-            for i in 0..<16 {
+            var bytes = [UInt8](repeating: 0, count: 16)
+            for i in (0..<16).reversed() {
                 guard let high = hexDigit(chars[2 * i]), let low = hexDigit(chars[2 * i + 1]) else {
-                    parser.error("Unable to interpret hex digit in '\(text)' at offset \(2 * i)/\(2 * i + 1)", line, word: 1,
+                    // keepalived cuts the text as it converts from the end.
+                    let shown = String(decoding: chars.prefix(2 * i + 2), as: UTF8.self)
+                    parser.error("Unable to interpret hex digit in '\(shown)' at offset \(2 * i)/\(2 * i + 1)", line, word: 1,
                                  hint: "use only 0-9 and a-f")
                     return
                 }
-                bytes.append(high << 4 | low)
+                bytes[i] = high << 4 | low
             }
             editURL(parser) { $0.digest = bytes }
         },
@@ -191,8 +193,7 @@ extension CheckerBlockKeywords {
     @Sendable static func closeURL(_ parser: ConfigParser) {
         guard let url = http(of: parser.currentChecker)?.urls.last else { return }
         if url.path == nil {
-            parser.report(Diagnostic(.error, "HTTP/SSL_GET checker url has no path - ignoring", at: url.location, keyword: "url",
-                                     hint: "add path inside url", class: .generalError))
+            parser.errorHere("HTTP/SSL_GET checker url has no path - ignoring", class: .generalError, hint: "add path inside url")
             editHTTP(parser) { _ = $0.urls.popLast() }
             return
         }
@@ -200,8 +201,7 @@ extension CheckerBlockKeywords {
             if url.statusCodes.isEmpty { url.statusCodes = [200...299] }
             if url.regex == nil,
                !url.regexOptions.isEmpty || url.regexNoMatch || url.regexMinOffset != 0 || url.regexMaxOffset != 0 || url.regexStack != nil {
-                parser.report(Diagnostic(.warning, "regex parameters specified without regex", at: url.location, keyword: "url",
-                                         hint: "add regex or remove the regex_* keywords"))
+                parser.noteHere("regex parameters specified without regex", hint: "add regex or remove the regex_* keywords")
                 url.regexOptions = []
                 url.regexNoMatch = false
                 url.regexMinOffset = 0
@@ -209,8 +209,7 @@ extension CheckerBlockKeywords {
                 url.regexStack = nil
             }
             if url.regexMaxOffset != 0 && url.regexMinOffset >= url.regexMaxOffset {
-                parser.report(Diagnostic(.warning, "regex min offset \(url.regexMinOffset) > regex_max_offset \(url.regexMaxOffset - 1) - ignoring",
-                                         at: url.location, keyword: "url", hint: "make regex_min_offset smaller than regex_max_offset"))
+                parser.noteHere("regex min offset \(url.regexMinOffset) > regex_max_offset \(url.regexMaxOffset - 1) - ignoring", hint: "make regex_min_offset smaller than regex_max_offset")
                 url.regexMinOffset = 0
                 url.regexMaxOffset = 0
             }
@@ -221,8 +220,7 @@ extension CheckerBlockKeywords {
     @Sendable static func closeHTTP(_ parser: ConfigParser) {
         guard let checker = parser.currentChecker, let http = http(of: checker) else { return }
         if http.urls.isEmpty {
-            parser.report(Diagnostic(.error, "HTTP/SSL_GET checker has no urls specified - ignoring", at: checker.location,
-                                     hint: "add a url { path ... } block", class: .generalError))
+            parser.errorHere("HTTP/SSL_GET checker has no urls specified - ignoring", class: .generalError, hint: "add a url { path ... } block")
             parser.dropCurrentChecker()
             return
         }

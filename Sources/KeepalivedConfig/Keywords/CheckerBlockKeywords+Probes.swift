@@ -45,8 +45,7 @@ extension CheckerBlockKeywords {
             closeConnection(parser)
             return
         }
-        parser.report(Diagnostic(.warning, "The SMTP_CHECK host block is deprecated. Please define additional checkers.",
-                                 at: checker.location, keyword: "SMTP_CHECK", hint: "write one SMTP_CHECK per host"))
+        parser.noteHere("The SMTP_CHECK host block is deprecated. Please define additional checkers.", hint: "write one SMTP_CHECK per host")
         let hosts = smtp.hosts
         smtp.hosts = []
         checker.probe = .smtp(smtp)
@@ -183,9 +182,8 @@ extension CheckerBlockKeywords {
             return
         }
         if udp.minReplyLength > udp.maxReplyLength {
-            parser.report(Diagnostic(
-                .error, "UDP_CHECK min_reply length \(udp.minReplyLength) > max_reply_length \(udp.maxReplyLength) - will always fail",
-                at: checker.location, keyword: "UDP_CHECK", hint: "make min_reply_length at most max_reply_length", class: .generalError))
+            parser.errorHere("UDP_CHECK min_reply length \(udp.minReplyLength) > max_reply_length \(udp.maxReplyLength) - will always fail",
+                             class: .generalError, hint: "make min_reply_length at most max_reply_length")
         }
     }
 }

@@ -30,7 +30,7 @@ extension CheckerBlockKeywords {
         .keyword("misc_dynamic") { parser, _ in editMisc(parser) { $0.dynamic = true } },
         .keyword("user") { parser, line in
             guard let checker = parser.currentChecker, !checker.discarded, case let .misc(misc) = checker.probe else { return }
-            let command = misc.script?.arguments.joined(separator: " ") ?? "(null)"
+            let command = misc.script.map(commandString) ?? ""
             guard let user = line[1] else {
                 parser.error("No user specified for misc checker script \(command)", line, hint: "give a user name")
                 return
@@ -57,12 +57,19 @@ extension CheckerBlockKeywords {
         },
     ]
 
+    /// keepalived's cmd_str: each word in single quotes.
+    static func commandString(_ script: NotifyScript) -> String {
+        script.arguments.enumerated().map { index, word in
+            index == 0 && (word.hasPrefix("<") || word.hasPrefix(">")) ? word : "'\(word)'"
+        }.joined(separator: " ")
+    }
+
     @Sendable static func closeMisc(_ parser: ConfigParser) {
         guard let checker = parser.currentChecker, case let .misc(misc) = checker.probe else { return }
         if checker.discarded { return parser.dropCurrentChecker() }
         if misc.script == nil {
-            parser.report(Diagnostic(.error, "No script path has been specified for MISC_CHECKER - skipping", at: checker.location,
-                                     keyword: "MISC_CHECK", hint: "add misc_path with the script to run", class: .generalError))
+            parser.errorHere("No script path has been specified for MISC_CHECKER - skipping", class: .generalError,
+                             hint: "add misc_path with the script to run")
             parser.dropCurrentChecker()
         }
     }
@@ -73,8 +80,7 @@ extension CheckerBlockKeywords {
         parser.editRealServer { $0.fileChecks.append(FileCheck(location: line.location)) }
     }, close: { parser in
         guard let file = parser.config.virtualServers.last?.realServers.last?.fileChecks.last, file.trackFile == nil else { return }
-        parser.report(Diagnostic(.error, "FILE_CHECK has no track_file specified - ignoring", at: file.location, keyword: "FILE_CHECK",
-                                 hint: "add track_file NAME", class: .generalError))
+        parser.errorHere("FILE_CHECK has no track_file specified - ignoring", class: .generalError, hint: "add track_file NAME")
         parser.editRealServer { _ = $0.fileChecks.popLast() }
     }, KeywordTable([
         .keyword("track_file") { parser, line in
@@ -160,8 +166,8 @@ extension CheckerBlockKeywords {
         guard let checker = parser.currentChecker, case let .bfd(name) = checker.probe else { return }
         if checker.discarded { return parser.dropCurrentChecker() }
         if name == nil {
-            parser.report(Diagnostic(.error, "(\(realServerName(parser))) No name has been specified for BFD_CHECKER - skipping",
-                                     at: checker.location, keyword: "BFD_CHECK", hint: "add name with a bfd_instance", class: .generalError))
+            parser.errorHere("(\(realServerName(parser))) No name has been specified for BFD_CHECKER - skipping",
+                             class: .generalError, hint: "add name with a bfd_instance")
             parser.dropCurrentChecker()
         }
     }

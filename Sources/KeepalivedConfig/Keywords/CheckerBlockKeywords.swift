@@ -151,9 +151,7 @@ enum CheckerBlockKeywords {
     static func connectionUsable(_ parser: ConfigParser, _ co: ConnectionOptions, at location: SourceLocation) -> Bool {
         guard let destination = co.connectIP ?? parser.config.virtualServers.last?.realServers.last?.address else { return true }
         if destination.isLinkLocal && co.bindInterface == nil {
-            parser.report(Diagnostic(
-                .error, "Checker link local address \(destination) requires a bind_if", at: location,
-                hint: "add bind_if with the interface to reach it", class: .generalError))
+            parser.errorHere("Checker link local address \(destination) requires a bind_if", class: .generalError, hint: "add bind_if with the interface to reach it")
             return false
         }
         return true

@@ -32,6 +32,11 @@ extension ConfigParser {
         editRealServer { rs in _ = rs.checkers.popLast() }
     }
 
+    /// Something keepalived only logs, at the current reader position (a block's closing line).
+    func noteHere(_ message: String, hint: String? = nil) {
+        report(Diagnostic(.warning, message, at: reader.location.line > 0 ? reader.location : nil, hint: hint))
+    }
+
     /// An optional BOOL (absent: true); an invalid word is reported as `message` and gives nil.
     func checkerBool(_ line: KeywordLine, _ message: String) -> Bool? {
         guard let word = line[1] else { return true }

@@ -10,13 +10,13 @@ extension CheckerKeywords {
             if let entry = groupEntry(parser, item, group: name) { group.entries.append(entry) }
         }
         if group.entries.isEmpty {
-            parser.error("virtual server group \(name) has no entries - removing", line, word: 1,
-                         hint: "list addresses, ranges or fwmarks in the group")
+            parser.errorHere("virtual server group \(name) has no entries - removing", class: .generalError,
+                             hint: "list addresses, ranges or fwmarks in the group")
             return
         }
         if group.hasIPv4 && group.hasIPv6 && group.hasFwmarkWithoutFamily {
-            parser.error("virtual server group \(name) cannot have IPv4, IPv6 and fwmark without family - removing", line, word: 1,
-                         hint: "give each fwmark entry a family (inet or inet6)")
+            parser.errorHere("virtual server group \(name) cannot have IPv4, IPv6 and fwmark without family - removing",
+                             class: .generalError, hint: "give each fwmark entry a family (inet or inet6)")
             return
         }
         parser.config.virtualServerGroups.append(group)

@@ -22,10 +22,8 @@ enum RealServerKeywords {
             if vs.family == nil {
                 vs.family = rs.address.family
             } else if vs.family != rs.address.family {
-                parser.report(Diagnostic(
-                    .error, "Address family of virtual server and real server \(rs.address) don't match - skipping real server.",
-                    at: rs.location, keyword: "real_server", hint: "use a real server of the virtual server's family, or TUN",
-                    class: .generalError))
+                parser.errorHere("Address family of virtual server and real server \(rs.address) don't match - skipping real server.",
+                                 class: .generalError, hint: "use a real server of the virtual server's family, or TUN")
                 vs.realServers.removeLast()
             }
         }

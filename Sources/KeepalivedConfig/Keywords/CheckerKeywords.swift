@@ -72,10 +72,8 @@ enum CheckerKeywords {
                 if vs.family == nil {
                     vs.family = sorry.address.family
                 } else if vs.family != sorry.address.family {
-                    parser.report(Diagnostic(
-                        .error, "Address family of virtual server and sorry server \(sorry.address) don't match - skipping sorry server.",
-                        at: sorry.location, keyword: "sorry_server", hint: "use a sorry server of the virtual server's family",
-                        class: .generalError))
+                    parser.errorHere("Address family of virtual server and sorry server \(sorry.address) don't match - skipping sorry server.",
+                                     class: .generalError, hint: "use a sorry server of the virtual server's family")
                     vs.sorryServer = nil
                 }
             }
