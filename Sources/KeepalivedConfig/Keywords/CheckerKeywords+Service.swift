@@ -215,7 +215,7 @@ extension CheckerKeywords {
             }
             value = .ipv6PrefixLength(Int(bits))
         } else {
-            guard let mask = IPAddress(word), mask.family == .inet else {
+            guard let mask = inetAton(word) else {
                 parser.error("Invalid IPv4 persistence_granularity specified - \(word)", line, word: 1, hint: "give a netmask such as 255.255.255.0")
                 return
             }
@@ -226,6 +226,25 @@ extension CheckerKeywords {
             if vs.family == nil { vs.family = family }
             if vs.persistenceTimeout == 0 { vs.persistenceTimeout = 360 }
         }
+    }
+
+    /// getaddrinfo(AI_NUMERICHOST, AF_INET), which is inet_aton: one to four parts, each decimal,
+    /// octal (leading 0) or hex (0x); the last part fills the remaining bytes.
+    static func inetAton(_ text: String) -> IPAddress? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...4).contains(parts.count) else { return nil }
+        var values: [UInt64] = []
+        for part in parts {
+            guard let first = part.first, first.isASCII, first.isNumber else { return nil }
+            let parsed = NumberText.strtoul(String(part), radix: 0)
+            guard parsed.rest.isEmpty, !parsed.overflow else { return nil }
+            values.append(parsed.value)
+        }
+        let lastLimit: UInt64 = [UInt64(UInt32.max), 0xffffff, 0xffff, 0xff][parts.count - 1]
+        guard values.dropLast().allSatisfy({ $0 <= 0xff }), values.last! <= lastLimit else { return nil }
+        var result: UInt64 = 0
+        for (index, value) in values.dropLast().enumerated() { result |= value << UInt64(24 - 8 * index) }
+        return .v4(UInt32(result | values.last!))
     }
 
     static func quorumScript(_ parser: ConfigParser, _ line: KeywordLine, _ field: WritableKeyPath<VirtualServer, NotifyScript?>) {
