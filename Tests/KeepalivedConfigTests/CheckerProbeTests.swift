@@ -206,3 +206,53 @@ func missingParametersStopLikeKeepalived(_ text: String, line: Int) {
     #expect(loaded.configTestExitCode == 2)
     #expect(loaded.diagnostics.first { $0.keepalivedClass == .missingParameter }?.location?.line == line)
 }
+
+@Test func keepalivedQuirksAreKept() throws {
+    let loaded = load("""
+        virtual_server 10.0.0.1 80 {
+          lvs_sched sh
+          hashed
+          mh-port
+          lb_kind TUN
+          sorry_server_lvs_method DR
+          sorry_server_inhibit
+          protocol sctp
+          quorum 0
+          warmup x
+          real_server 10.0.0.2 {
+            weight 0
+            lvs_method DR
+            TCP_CHECK {
+              connect_ip 10.0.0.x
+              bindto 2001:db8::1
+              delay_loop 5x
+            }
+          }
+          sorry_server 10.0.0.2 0
+        }
+
+        """)
+    #expect(counted(loaded) == [
+        "6 sorry_server forwarding used without sorry_server",
+        "7 Ignoring sorry_server inhibit used before or without sorry_server",
+        "9 number '0' outside range [1, 4294967295]",
+        "9 Quorum 0 must be in [1, 4294967295]. Setting to 1.",
+        // A junk timer is reported but its leading digits still count (read_timer's ignore_error).
+        "10 invalid number 'x'",
+        "15 Invalid connect_ip address 10.0.0.x - ignoring",
+        // After a refused connect_ip keepalived has no destination family to compare bindto with.
+        "17 invalid number '5x'",
+        "1 Warning - quorum 1 for [10.0.0.1]:sctp:80 exceeds total weight of real servers 0, reducing quorum to 0",
+        "1 Virtual server [10.0.0.1]:sctp:80: hysteresis 0 >= quorum 0; setting hysteresis to 4294967295",
+    ])
+    let vs = try #require(loaded.configuration.virtualServers.first)
+    #expect(vs.warmup == 0 && vs.serviceProtocol == .sctp && vs.quorum == 0)
+    // hashed and mh-port are quietly ignored under the sh scheduler.
+    #expect(vs.flags.isEmpty)
+    let rs = try #require(vs.realServers.first)
+    #expect(rs.weight == 0 && rs.port == 80 && rs.forwarding?.kind == .directRouting)
+    #expect(rs.checkers.first?.delayLoop == 5)
+    #expect(rs.checkers.first?.connection?.bindTo == IPAddress("2001:db8::1"))
+    // The sorry server equals the real server, so it takes its inhibit setting (off: no message).
+    #expect(vs.sorryServer?.forwarding?.kind == .tunnel && vs.sorryServer?.port == 80)
+}

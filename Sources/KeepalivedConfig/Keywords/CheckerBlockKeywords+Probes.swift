@@ -24,8 +24,9 @@ extension CheckerBlockKeywords {
                 editProbe(parser) { if case var .smtp(smtp) = $0 { smtp.hosts.removeLast(); $0 = .smtp(smtp) } }
             }
         }, KeywordTable(connectionEntries(edit: editSMTPHost, destinationFamily: { parser in
-            guard case let .smtp(smtp) = parser.currentChecker?.probe else { return nil }
-            return smtp.hosts.last?.connectIP?.family ?? parser.config.virtualServers.last?.realServers.last?.address.family
+            guard case let .smtp(smtp) = parser.currentChecker?.probe, let host = smtp.hosts.last else { return nil }
+            if host.destinationUnset { return nil }
+            return host.connectIP?.family ?? parser.config.virtualServers.last?.realServers.last?.address.family
         }) + commonEntries)),
     ]
 
@@ -50,7 +51,9 @@ extension CheckerBlockKeywords {
         smtp.hosts = []
         checker.probe = .smtp(smtp)
         var extra: [Checker] = []
-        if checker.connection == ConnectionOptions() {
+        var own = checker.connection ?? ConnectionOptions()
+        own.destinationUnset = false
+        if own == ConnectionOptions() {
             checker.connection = hosts[0]
             for host in hosts.dropFirst() {
                 var copy = checker

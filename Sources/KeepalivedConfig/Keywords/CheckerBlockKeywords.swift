@@ -43,6 +43,7 @@ enum CheckerBlockKeywords {
     @Sendable static func checkerDestinationFamily(_ parser: ConfigParser) -> IPAddress.Family? {
         guard let checker = parser.currentChecker else { return nil }
         if let ip = checker.connection?.connectIP { return ip.family }
+        if checker.connection?.destinationUnset == true { return nil }
         if case .smtp = checker.probe { return nil }
         return parser.config.virtualServers.last?.realServers.last?.address.family
     }
@@ -55,6 +56,7 @@ enum CheckerBlockKeywords {
                 guard let text = parser.argument(line, 1) else { return }
                 guard let ip = ConfigParser.socketAddress(text) else {
                     parser.error("Invalid connect_ip address \(text) - ignoring", line, word: 1, hint: "give an IPv4 or IPv6 address")
+                    edit(parser) { $0.connectIP = nil; $0.destinationUnset = true }
                     return
                 }
                 edit(parser) { co in
@@ -62,9 +64,11 @@ enum CheckerBlockKeywords {
                         parser.error("connect_ip address \(text) does not match address family of bindto - skipping", line, word: 1,
                                      hint: "use the same family for connect_ip and bindto")
                         co.connectIP = nil
+                        co.destinationUnset = true
                         return
                     }
                     co.connectIP = ip
+                    co.destinationUnset = false
                 }
             },
             .keyword("connect_port") { parser, line in

@@ -46,14 +46,40 @@ extension ConfigParser {
     }
 
     /// A TIMER parameter in µs; on failure `message` is reported too (keepalived's handlers).
+    ///
+    /// keepalived's checker handlers call read_timer with ignore_error set, and for decimals that
+    /// stays lenient even under `-t`: an invalid number is reported, yet the digits before the
+    /// junk are used when in range (`warmup x` means 0, `delay_loop 5x` means 5 µs).
     func checkerTimer(_ line: KeywordLine, min: UInt64, max: UInt64 = 0, _ message: (String) -> String) -> UInt64? {
-        guard line.count > 1 else {
-            missingParameter(line, at: 1)
-            return nil
+        guard let text = argument(line, 1) else { return nil }
+        let upper = max == 0 ? UInt64.max - 1 : max
+        var accepted: UInt64?
+        switch NumberText.decimal(text, shift: 6) {
+        case .negative:
+            error("negative number '\(text)'", line, word: 1, class: .invalidNumber)
+        case let .value(value, tooManyPlaces, valid, overflow):
+            if tooManyPlaces {
+                error("number '\(text)' has too many decimal places", line, word: 1, class: .invalidNumber,
+                      hint: "use at most 6 decimal places")
+            }
+            if !valid {
+                error("invalid number '\(text)'", line, word: 1, class: .invalidNumber, hint: "write a decimal number")
+            }
+            if overflow {
+                if valid { error("number '\(text)' outside unsigned decimal range", line, word: 1, class: .invalidNumber) }
+            } else if !(min...upper).contains(value) {
+                if valid {
+                    error("number '\(text)' outside range [\(NumberText.format(min, shift: 6)), \(NumberText.format(upper, shift: 6))]",
+                          line, word: 1, class: .invalidNumber)
+                }
+            } else {
+                accepted = value
+            }
         }
-        if let value = readTimer(line, 1, min: min, max: max) { return value }
-        error(message(line[1] ?? ""), line, word: 1, hint: "give a time in seconds (decimals allowed)")
-        return nil
+        if accepted == nil {
+            error(message(text), line, word: 1, hint: "give a time in seconds (decimals allowed)")
+        }
+        return accepted
     }
 
     /// An unsigned parameter; on failure `message` is reported too.

@@ -87,6 +87,9 @@ public struct ConnectionOptions: Sendable, Hashable {
     public var connectTimeout: UInt64?
     /// keepalived.conf: fwmark (SO_MARK)
     public var fwmark: UInt32?
+    /// keepalived leaves the destination without a family after a refused connect_ip, so a
+    /// later bindto is not compared with it.
+    var destinationUnset = false
 
     public init() {}
 }
