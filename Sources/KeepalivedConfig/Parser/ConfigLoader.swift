@@ -37,7 +37,8 @@ public enum ConfigLoader {
         }
         parser.reportUnsupportedKeywords()
         var config = parser.config
-        if !fileMissing {
+        // keepalived exits at a missing parameter before any of its post-parse checks.
+        if !fileMissing && !parser.abortedLikeKeepalived {
             ConfigValidation.run(&config, ValidationContext(host: host, report: { parser.report($0) }))
         }
         return LoadedConfiguration(

@@ -8,7 +8,6 @@ enum CheckerValidation {
             if validate(&vs, config, context) { kept.append(vs) }
         }
         config.virtualServers = kept
-        checkScriptSecurity(config, context)
     }
 
     /// keepalived's link_vsg_to_vs: each `group NAME` must name a group of a compatible family.
