@@ -52,6 +52,8 @@ extension AddressSyntaxTests {
         },
         .init(line: "10.5.0.0/16 dev eth0 encap mpls 100/200") { $0.encap == .mpls(labels: [100, 200]) },
         .init(line: "10.5.1.0/24 dev eth0 encap ila 1:2:3:4") { $0.encap == .ila(locator: 0x0001_0002_0003_0004) },
+        .init(line: "10.1.0.0/16 dev eth0 table -1") { $0.table == UInt32.max },
+        .init(line: "5 10.14.0.0/16 dev eth0") { $0.type == RouteType(rawValue: 5) && $0.destination == .prefix(IPPrefix("10.14.0.0/16")!) },
     ]
 
     @Test(arguments: validRoutes)
@@ -94,6 +96,22 @@ extension AddressSyntaxTests {
         .init(line: "10.27.0.0/16 dev nosuch0", messages: ["WARNING - interface nosuch0 for VROUTE nexthop doesn't exist"], kept: false),
         .init(line: "10.28.0.0/16 dev lo trailing", messages: ["VRRP parsed invalid IP trailing. skipping IP...", "unknown route keyword trailing"], kept: false),
         .init(line: "10.29.0.0/16 via 10.0.0.1 or 10.0.0.2 dev lo", messages: ["\"or\" for routes is deprecated. Please use \"nexthop\""], kept: true),
+        .init(line: "2001:db8::/32 dev lo encap ip6 tc bogus", messages: [
+            "tc value tc is invalid for ip6 encapsulation", "VRRP parsed invalid IP tc. skipping IP...", "unknown route keyword tc"], kept: false),
+        .init(line: "10.3.0.0/16 dev lo encap ip6 dst 10.0.0.1", messages: [
+            "IPv4 address 10.0.0.1 not valid for ip6 encapsulation", "VRRP parsed invalid IP dst. skipping IP...", "unknown route keyword dst"], kept: false),
+        .init(line: "10.4.0.0/16 dev lo encap ip src 10.0.0.1", messages: ["address or id missing for ip encapsulation"], kept: true),
+        .init(line: "10.5.0.0/16 dev lo as to 10.0.0.1", messages: ["\"as to\" for MPLS only - ignoring"], kept: true),
+        .init(line: "10.6.0.0/16 dev lo pref high", messages: ["pref is only valid for IPv6"], kept: false),
+        .init(line: "2001:db8:1::/48 dev lo realms 5", messages: ["realms are only valid for IPv4"], kept: false),
+        .init(line: "10.7.0.0/16 dev lo features sack", messages: ["feature sack not supported"], kept: true),
+        .init(line: "10.8.0.0/16 dev lo ttl-propagate maybe", messages: ["ttl-propagate value maybe not recognised"], kept: true),
+        .init(line: "10.9.0.0/16 dev lo nexthop via 2001:db8::1", messages: ["Address family mismatch for next hop"], kept: true),
+        .init(line: "10.10.0.0/16 dev lo nexthop dev nosuch0", messages: ["WARNING - interface nosuch0 for VROUTE nexthop doesn't exist"], kept: true),
+        .init(line: "10.12.0.0/16 dev lo scope 300", messages: ["Scope 300 not found or invalid for route"], kept: false),
+        .init(line: "10.13.0.0/16 dev lo vrf nosuch0", messages: ["VRF nosuch0 not found for route"], kept: false),
+        .init(line: "10.15.0.0/16 dev lo encap mpls", messages: ["missing address for MPLS encapsulation"], kept: true),
+        .init(line: "to blackhole 10.16.0.0/16 dev lo", messages: ["VRRP parsed invalid IP blackhole. skipping IP...", "unknown route keyword blackhole"], kept: false),
     ]
 
     @Test(arguments: invalidRoutes)

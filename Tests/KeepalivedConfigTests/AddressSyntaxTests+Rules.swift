@@ -31,6 +31,7 @@ extension AddressSyntaxTests {
         .init(line: "fwmark 7 l3mdev tunnel-id 99 protocol 18 preference 9") {
             $0.action == .l3mdev && $0.tunnelID == 99 && $0.fwmark == 7 && $0.fwmask == nil
         },
+        .init(line: "from default table 100 preference 11") { $0.from == .any && $0.family == .inet },
         .init(line: "from 10.0.0.0/8 nop protocol 4 no_track preference 10") { $0.action == .nop && $0.ruleProtocol == 4 && $0.noTrack },
     ]
 
@@ -69,6 +70,16 @@ extension AddressSyntaxTests {
         .init(line: "from 10.0.0.0/8 table 100 dev nosuch0 preference 1", messages: ["WARNING - interface nosuch0 for rule doesn't exist"], kept: false),
         .init(line: "from 10.0.0.0/8 l3mdev table 100 preference 1", messages: [
             "Cannot specify more than one of table/nop/goto/blackhole/prohibit/unreachable for rule"], kept: false),
+        .init(line: "from 10.0.0.0/8 table 100 fwmark -1 preference 1", messages: ["Invalid rule fwmark -1 specified"], kept: false),
+        .init(line: "from 10.0.0.0/8 table 100 realms 999 preference 1", messages: ["invalid realms 999 for rule"], kept: false),
+        .init(line: "from 10.0.0.0/8 table 100 sup_group nosuch preference 1", messages: ["suppress_group nosuch is invalid"], kept: false),
+        .init(line: "from 10.0.0.0/8 table 100 tunnel-id x preference 1", messages: ["invalid number 'x'", "Invalid tunnel-id tunnel-id specified"], kept: false),
+        .init(line: "from 10.0.0.0/8 goto x preference 1", messages: ["invalid number 'x'", "Invalid target goto specified"], kept: false),
+        .init(line: "from 10.0.0.0/8 table 100 protocol 300 preference 1", messages: [
+            "number '300' outside range [0, 255]", "Invalid protocol 300"], kept: true),
+        .init(line: "inet from default table 100 preference 1", messages: ["Unknown rule option default"], kept: false),
+        .init(line: "from 10.0.0.0/8 table 100 type nop preference 1", messages: [
+            "Cannot specify more than one of table/nop/goto/blackhole/prohibit/unreachable/l3mdev for rule"], kept: false),
     ]
 
     @Test(arguments: invalidRules)

@@ -113,6 +113,10 @@ import KeepalivedTestSupport
         .init(line: "10.0.0.15 dev lo brd 10.0.0.300", messages: ["VRRP is trying to assign invalid broadcast 10.0.0.300. skipping VIP..."], kept: false),
         .init(line: "10.0.0.16 dev lo peer 10.0.0.1 peer 10.0.0.2", messages: [
             "Peer 10.0.0.2 - another peer has already been specified", "Unknown configuration entry '10.0.0.2' for ip address - ignoring"], kept: true),
+        .init(line: "10.0.0.1/abc dev lo", messages: ["invalid number 'abc'", "Invalid address prefix len abc for address 10.0.0.1/abc - using 32"], kept: true),
+        .init(line: "10.0.0.2/24 dev", messages: ["No dev parameter specified for 10.0.0.2/24"], kept: false),
+        .init(line: "2001:db8::1/64 dev lo preferred_lft 5000000000", messages: [
+            "number '5000000000' outside unsigned integer range", "preferred_lft 5000000000 is invalid"], kept: true),
     ]
 
     @Test(arguments: invalidAddresses)
