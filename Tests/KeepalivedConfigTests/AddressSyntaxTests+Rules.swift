@@ -114,7 +114,8 @@ extension AddressSyntaxTests {
     }
 
     /// virtual_routes and virtual_rules take no track_group: keepalived reads it as a destination
-    /// (routes) or an unknown option (rules).
+    /// (routes) or an unknown option (rules). Same messages from `keepalived -t` with these lines
+    /// in a vrrp_instance's virtual_routes / virtual_rules.
     @Test func trackGroupIsStaticOnly() {
         let (routeParser, routeLine) = Self.item("10.1.0.0/16 dev eth0 track_group TG")
         #expect(AddressKeywords.parseRoute(routeParser, routeLine, isStatic: false) == nil)
