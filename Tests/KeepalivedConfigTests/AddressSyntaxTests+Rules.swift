@@ -74,6 +74,8 @@ extension AddressSyntaxTests {
         .init(line: "from 10.0.0.0/8 table 100 realms 999 preference 1", messages: ["invalid realms 999 for rule"], kept: false),
         .init(line: "from 10.0.0.0/8 table 100 sup_group nosuch preference 1", messages: ["suppress_group nosuch is invalid"], kept: false),
         .init(line: "from 10.0.0.0/8 table 100 tunnel-id x preference 1", messages: ["invalid number 'x'", "Invalid tunnel-id tunnel-id specified"], kept: false),
+        .init(line: "from 10.0.0.0/8 table 100 tunnel-id 18446744073709551616 preference 1", messages: [
+            "number '18446744073709551616' outside unsigned 64 bit range", "Invalid tunnel-id tunnel-id specified"], kept: false),
         .init(line: "from 10.0.0.0/8 goto x preference 1", messages: ["invalid number 'x'", "Invalid target goto specified"], kept: false),
         .init(line: "from 10.0.0.0/8 table 100 protocol 300 preference 1", messages: [
             "number '300' outside range [0, 255]", "Invalid protocol 300"], kept: true),

@@ -79,10 +79,22 @@ extension AddressKeywords {
         _ parser: ConfigParser, _ line: KeywordLine, _ index: Int, max: UInt64, _ message: (String) -> String, hint: String
     ) -> UInt64? {
         guard let text = parser.argument(line, index) else { return nil }
-        if let value = parser.readUnsigned(text, 0...max, line, word: index, limit: Swift.max(max, UInt64(UInt32.max))) {
+        if let value = max == UInt64.max ? readUnsigned64(parser, text, line, word: index)
+            : parser.readUnsigned(text, 0...max, line, word: index) {
             return value
         }
         parser.error(message(text), line, word: index, hint: hint)
         return nil
+    }
+
+    /// keepalived's read_unsigned64: like read_unsigned, but its overflow message names 64 bits.
+    static func readUnsigned64(_ parser: ConfigParser, _ text: String, _ line: KeywordLine, word: Int) -> UInt64? {
+        let parsed = NumberText.strtoul(text, radix: 10)
+        if parsed.overflow, parsed.rest.isEmpty, !parsed.negative {
+            parser.error("number '\(text)' outside unsigned 64 bit range", line, word: word, class: .invalidNumber,
+                         hint: "use a value from 0 to \(UInt64.max)")
+            return nil
+        }
+        return parser.readUnsigned(text, 0...UInt64.max, line, word: word, limit: UInt64.max)
     }
 }

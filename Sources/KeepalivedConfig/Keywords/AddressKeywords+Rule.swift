@@ -118,7 +118,7 @@ extension AddressKeywords {
             case "tunnel-id":
                 i += 1
                 guard let text = slot(i) else { return nil }
-                guard let value = parser.readUnsigned(text, 0...UInt64.max, line, word: i, limit: UInt64.max) else {
+                guard let value = readUnsigned64(parser, text, line, word: i) else {
                     return fail("Invalid tunnel-id \(word) specified", i, "give a tunnel id number")
                 }
                 rule.tunnelID = value
