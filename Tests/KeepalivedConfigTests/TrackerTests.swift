@@ -21,6 +21,26 @@ private func parse(_ text: String, global: GlobalDefinitions) -> (config: Config
     return (parser.config, parser.collectDiagnostics())
 }
 
+
+/// Two complete instances, so VRRP validation keeps the sync groups that name them.
+private let instances = """
+vrrp_instance VI_1 {
+  interface eth0
+  virtual_router_id 1
+  virtual_ipaddress {
+    10.0.0.1
+  }
+}
+vrrp_instance VI_2 {
+  interface eth0
+  virtual_router_id 2
+  virtual_ipaddress {
+    10.0.0.2
+  }
+}
+
+"""
+
 /// The keepalived classes reported, in order (notes left out).
 private func classes(_ loaded: LoadedConfiguration) -> [ConfigErrorClass] {
     loaded.diagnostics.compactMap(\.keepalivedClass)
@@ -89,7 +109,11 @@ func vrrpScriptValueProblems(line: String, count: Int) {
 }
 
 @Test func syncGroupBlockGivesTheTypedModel() {
-    let loaded = load("""
+    var host = InMemoryHost()
+    host.add("/bin/true", "", mode: 0o755)
+    host.add("/usr/local/bin/master", "", mode: 0o755)
+    host.add("/usr/local/bin/notify", "", mode: 0o755)
+    let loaded = load("global_defs {\n enable_script_security\n script_user root\n}\n" + instances + """
     vrrp_script chk {
       script /bin/true
       weight 5
@@ -118,11 +142,11 @@ func vrrpScriptValueProblems(line: String, count: Int) {
       sync_group_tracking_weight
       notify_priority_changes
     }
-    """)
+    """, host: host)
     let group = try! #require(loaded.configuration.syncGroups.first)
     #expect(group.name == "G1" && group.members.map(\.text) == ["VI_1", "VI_2"])
     #expect(group.trackInterfaces.map(\.name) == ["eth0"] && group.trackInterfaces[0].weight == 10)
-    #expect(group.trackScripts == [TrackedObject(name: "chk", weight: 5, reverse: false, location: group.trackScripts[0].location)])
+    #expect(group.trackScripts.map(\.name) == ["chk"] && group.trackScripts.first?.weight == 5 && group.trackScripts.first?.reverse == false)
     #expect(group.trackFiles.first?.weight == -2 && group.trackFiles.first?.reverse == false)
     #expect(group.notifyMaster?.arguments == ["/usr/local/bin/master", "arg"])
     #expect(group.notify?.program == "/usr/local/bin/notify")
@@ -313,7 +337,7 @@ private func machine() -> InMemoryHost {
 }
 
 @Test func notifyScriptsAnywhereAreFoundByReflection() {
-    let result = securityCheck("vrrp_sync_group G {\n group {\n VI_1\n }\n notify_master /tmp/track/ok.sh\n}\n", host: machine())
+    let result = securityCheck(instances + "vrrp_sync_group G {\n group {\n VI_1\n }\n notify_master /tmp/track/ok.sh\n}\n", host: machine())
     #expect(result.diagnostics.keepalivedClass == .securityError)
 }
 
@@ -378,7 +402,7 @@ private func machine() -> InMemoryHost {
     var global = GlobalDefinitions()
     global.enableScriptSecurity = true
     global.scriptUser = "root"
-    let text = "vrrp_sync_group G {\n group {\n VI_1\n }\n notify_master /tmp/track/open/ok.sh\n}\n"
+    let text = instances + "vrrp_sync_group G {\n group {\n VI_1\n }\n notify_master /tmp/track/open/ok.sh\n}\n"
     let result = securityCheck(text, host: machine(), global: global)
     #expect(result.diagnostics.keepalivedClass == .ok)
     #expect(result.diagnostics.contains { $0.message == "Unsafe permissions found for script '/tmp/track/open/ok.sh' - disabling." })
