@@ -36,8 +36,10 @@ enum ScriptSecurity {
         }
         violation(mainFlags, security: security, what: "start/shutdown scripts", context)
 
-        // vrrp.c: only when there are VRRP instances; vrrp_scripts first.
-        if !config.vrrpInstances.isEmpty {
+        // vrrp.c: only when there are VRRP instances and VRRP got past start_vrrp's interface
+        // check (a missing interface stops it before vrrp_complete_init); vrrp_scripts first.
+        let vrrpStarts = !config.namedMissingInterface && !config.vrrpInstances.contains(where: \.namedMissingInterface)
+        if !config.vrrpInstances.isEmpty && vrrpStarts {
             var flags: Flags = []
             var disabled: Set<String> = []
             for script in config.vrrpScripts {
