@@ -55,24 +55,10 @@ public enum Daemon {
         return runDaemon(options, stdout: stdout, stderr: stderr)
     }
 
-    /// Starting the daemon proper.
-    ///
-    /// This build has no VRRP, checker or BFD engine yet: it reads the configuration and reports on it as
-    /// `-t` would, names the options it cannot honour, then says so and exits with status 1 (keepalived's
-    /// KEEPALIVED_EXIT_FATAL), or 6 (KEEPALIVED_EXIT_NO_CONFIG) when there is no configuration file, as
-    /// keepalived does. The engine work replaces this function.
+    /// Starting the daemon proper: VRRP runs; the checker, BFD, reload and dumps say they are not
+    /// supported yet.
     static func runDaemon(_ options: CommandLineOptions, stdout: TextOutput, stderr: TextOutput) -> Int32 {
-        let report = ConfigTest.report(options, host: LocalHost())
-        for line in report.diagnosticLines { stderr.line(line) }
-        for line in report.dumpLines { stdout.line(line) }
-        if report.loaded.fileMissing { return 6 }
-        for option in options.unsupportedOptionsInUse {
-            stderr.line("keepalived: option \(option.displayName) is accepted but not supported yet")
-        }
-        stderr.line(
-            "keepalived: running the daemon (VRRP, health checkers, BFD) is not supported yet in this build "
-                + "of swift-keepalived; use -t to check the configuration")
-        return 1
+        DaemonRunner.run(options, stdout: stdout, stderr: stderr)
     }
 
     private static func genhashNotSupported(_ stderr: TextOutput) -> Int32 {

@@ -41,6 +41,10 @@ static inline unsigned long long clinuxnet_monotonic_microseconds(void) {
     return (unsigned long long)ts.tv_sec * 1000000ULL + (unsigned long long)ts.tv_nsec / 1000ULL;
 }
 
+/// setns(2) into a network namespace (declared by <sched.h> only under _GNU_SOURCE).
+extern int setns(int fd, int nstype);
+static inline int clinuxnet_enter_network_namespace(int fd) { return setns(fd, 0x40000000 /* CLONE_NEWNET */); }
+
 static inline int clinuxnet_errno(void);
 #include <errno.h>
 static inline int clinuxnet_errno(void) { return errno; }

@@ -4,7 +4,17 @@ public enum FeatureSupport {
     /// Keyword paths (`block.keyword`, root keywords bare) the runtime implements.
     /// Everything the front end only parses is listed as unsupported by omission.
     static let implemented: Set<String> = [
-        "global_defs",
+        "global_defs", "global_defs.router_id", "global_defs.vrrp_version", "global_defs.vrrp_garp_master_delay",
+        "global_defs.vrrp_garp_master_repeat", "global_defs.vrrp_lower_prio_no_advert",
+        "global_defs.vrrp_higher_prio_send_advert", "global_defs.vrrp_down_timer_adverts",
+        "vrrp_instance", "vrrp_instance.interface", "vrrp_instance.virtual_router_id", "vrrp_instance.priority",
+        "vrrp_instance.advert_int", "vrrp_instance.state", "vrrp_instance.version", "vrrp_instance.nopreempt",
+        "vrrp_instance.preempt", "vrrp_instance.preempt_delay", "vrrp_instance.virtual_ipaddress",
+        "vrrp_instance.virtual_ipaddress_excluded", "vrrp_instance.unicast_peer", "vrrp_instance.unicast_src_ip",
+        "vrrp_instance.mcast_src_ip", "vrrp_instance.garp_master_delay", "vrrp_instance.garp_master_repeat",
+        "vrrp_instance.lower_prio_no_advert", "vrrp_instance.higher_prio_send_advert",
+        "vrrp_instance.down_timer_adverts", "vrrp_instance.authentication", "vrrp_instance.authentication.auth_type",
+        "vrrp_instance.authentication.auth_pass", "vrrp_instance.native_ipv6",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

@@ -27,7 +27,7 @@ public enum HelpText {
     public static let capabilities: [(subsystem: String, supported: Bool)] = [
         ("configuration parsing and --config-test", true),
         ("configuration dump (--dump-conf)", true),
-        ("VRRP", false),
+        ("VRRP (IPv4 and IPv6, v2 and v3, multicast and unicast; no sync groups or tracking yet)", true),
         ("health checkers / IPVS", false),
         ("BFD", false),
         ("SNMP", false),

@@ -1,0 +1,107 @@
+import Glibc
+import KeepalivedConfig
+import LinuxNet
+import VRRPCore
+
+/// Running the daemon: configuration, pidfiles, the VRRP thread, and signals on the main thread.
+enum DaemonRunner {
+    static let versionLine = "Keepalived v2.2.7 (swift-keepalived)"
+
+    static func run(_ options: CommandLineOptions, stdout: TextOutput, stderr: TextOutput) -> Int32 {
+        if let namespace = options.namespace {
+            do { try NetworkNamespace.enter(namespace) } catch {
+                stderr.line("Unable to set network namespace \(namespace) - exiting (\(error))")
+                return 1
+            }
+        }
+        let report = ConfigTest.report(options, host: LocalHost())
+        for line in report.diagnosticLines { stderr.line(line) }
+        for line in report.dumpLines { stdout.line(line) }
+        let loaded = report.loaded
+        if loaded.fileMissing { return 6 }
+        guard loaded.isRunnable else {
+            stderr.line("keepalived: the configuration cannot run (see the errors above); not starting")
+            return 1
+        }
+        for option in options.unsupportedOptionsInUse {
+            stderr.line("keepalived: option \(option.displayName) is accepted but not supported yet")
+        }
+
+        let mainPid = PidFile(path: options.pidFile ?? "/run/keepalived.pid")
+        let vrrpPid = PidFile(path: options.vrrpPidFile ?? "/run/keepalived_vrrp.pid")
+        if mainPid.runningPid() != nil {
+            stderr.line("daemon is already running")
+            return 0
+        }
+        if !options.dontFork {
+            switch daemonize() {
+            case .parent: return 0
+            case .failed(let code):
+                stderr.line("keepalived: fork failed (errno \(code))")
+                return 1
+            case .child: break
+            }
+        }
+        let log = DaemonLog(console: options.logToConsole, syslog: !options.noSyslog)
+        log.info("Starting \(versionLine)")
+        log.info("Configuration file \(options.effectiveConfigFile)")
+        _ = mainPid.write()
+        _ = vrrpPid.write()
+        if !loaded.configuration.virtualServers.isEmpty {
+            log.info("The health checker (virtual_server) is not supported yet; only VRRP runs")
+        }
+
+        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2])
+        let service: VRRPService
+        do {
+            service = try VRRPService(
+                instances: VRRPAssembly.runtimes(loaded.configuration),
+                releaseAddressesOnStop: !options.dontReleaseVRRP,
+                log: { log.info($0) })
+        } catch {
+            log.info("Unable to start VRRP: \(error)")
+            mainPid.remove()
+            vrrpPid.remove()
+            return 1
+        }
+        let thread = ServiceThread { service.run() }
+        thread.start()
+        log.info("Startup complete")
+        while true {
+            let signal = SignalPipe.next()
+            switch signal {
+            case SIGTERM, SIGINT:
+                log.info("Stopping")
+                service.requestStop()
+                thread.join()
+                vrrpPid.remove()
+                mainPid.remove()
+                log.info("Stopped \(versionLine)")
+                return 0
+            case SIGHUP:
+                log.info("Reloading is not supported yet; the running configuration is kept")
+            default:
+                log.info("Signal \(signal) (data/stats dump) is not supported yet")
+            }
+        }
+    }
+
+    enum ForkResult { case parent, child, failed(Int32) }
+
+    /// keepalived's xdaemon: fork, the parent returns, the child starts a session and drops the terminal.
+    static func daemonize() -> ForkResult {
+        let pid = fork()
+        if pid < 0 { return .failed(errno) }
+        if pid > 0 { return .parent }
+        setsid()
+        chdir("/")
+        let null = open("/dev/null", O_RDWR)
+        if null >= 0 {
+            dup2(null, 0)
+            dup2(null, 1)
+            dup2(null, 2)
+            if null > 2 { close(null) }
+        }
+        return .child
+    }
+}
