@@ -17,10 +17,12 @@ public final class VRRPService: @unchecked Sendable {
         let transport: any AdvertTransport
         var timer: (at: Instant, generation: UInt64)?
         var announceAt: Instant?
+        var linkUp: Bool
 
         init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo) throws(SystemCallError) {
             self.runtime = runtime
             self.interface = interface
+            linkUp = interface.isUp
             let multicast = runtime.unicastPeers.isEmpty
             if runtime.router.family == .ipv4 {
                 transport = try IPv4Transport(interface: interface, source: runtime.sourceAddress, multicast: multicast)
@@ -52,6 +54,8 @@ public final class VRRPService: @unchecked Sendable {
     private let log: Logger
     private let onTransition: TransitionHandler
     private let stopPipe: (read: Int32, write: Int32)
+    /// rtnetlink link notifications: an interface going down faults its instances at once.
+    private let linkEvents: NetlinkSocket
     /// -V/--dont-release-vrrp: leave addresses in place at stop.
     private let releaseAddressesOnStop: Bool
 
@@ -63,6 +67,7 @@ public final class VRRPService: @unchecked Sendable {
         self.onTransition = onTransition
         self.releaseAddressesOnStop = releaseAddressesOnStop
         addresses = try AddressManager()
+        linkEvents = try NetlinkSocket(groups: 1 << (NetlinkConstants.RTNLGRP_LINK - 1))
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw SystemCallError("pipe", errno: clinuxnet_errno()) }
         _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
@@ -97,6 +102,7 @@ public final class VRRPService: @unchecked Sendable {
             perform(instance.router.handle(.start(isUp: instance.interface.isUp), now: now), on: instance, now: now)
         }
         var descriptors = instances.map { pollfd(fd: $0.transport.descriptor, events: Int16(POLLIN), revents: 0) }
+        descriptors.append(pollfd(fd: linkEvents.descriptor, events: Int16(POLLIN), revents: 0))
         descriptors.append(pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0))
         while true {
             let now = MonotonicClock.now()
@@ -108,6 +114,9 @@ public final class VRRPService: @unchecked Sendable {
             let after = MonotonicClock.now()
             for (index, instance) in instances.enumerated() where descriptors[index].revents & Int16(POLLIN) != 0 {
                 receive(on: instance, now: after)
+            }
+            if descriptors[instances.count].revents & Int16(POLLIN) != 0 {
+                linkChanged(now: after)
             }
             for instance in instances {
                 if let timer = instance.timer, timer.at <= after {
@@ -123,6 +132,21 @@ public final class VRRPService: @unchecked Sendable {
         let end = MonotonicClock.now()
         for instance in instances {
             perform(instance.router.handle(.stop, now: end), on: instance, now: end)
+        }
+    }
+
+    /// RTM_NEWLINK/RTM_DELLINK for an instance's interface: down (or gone) is a fault, up clears it.
+    private func linkChanged(now: Instant) {
+        guard let messages = try? linkEvents.receive() else { return }
+        for message in messages {
+            guard let link = LinkMessage(message) else { continue }
+            for instance in instances where instance.interface.index == UInt32(bitPattern: link.index) {
+                let isUp = link.isUp && !link.deleted
+                guard isUp != instance.linkUp else { continue }
+                instance.linkUp = isUp
+                log("Netlink reports \(instance.interface.name) \(isUp ? "up" : "down")")
+                perform(instance.router.handle(.faultChanged(isFaulty: !isUp), now: now), on: instance, now: now)
+            }
         }
     }
 
