@@ -247,7 +247,7 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
 
     @Test func unsupportedOptionsAreNamed() {
         let result = KeepalivedCommandLine.parse(["-x", "-n", "-d", "-f", "/k", "-P", "-s", "ns"])
-        #expect(result.options.unsupportedOptionsInUse == [.vrrpOnly, .dontFork, .snmp, .namespace])
+        #expect(result.options.unsupportedOptionsInUse == [.snmp])
         #expect(KeepalivedOption.snmp.displayName == "-x/--snmp")
         #expect(KeepalivedOption.all.displayName == "--all")
         #expect(CommandLineOptions().unsupportedOptionsInUse == [])

@@ -15,6 +15,11 @@ public enum SignalPipe {
         _ = fcntl(writeEnd, F_SETFL, O_NONBLOCK)
         _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
         _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
+        // A parent may have started us with signals blocked (some process launchers do): unblock ours.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in signals { sigaddset(&unblock, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for number in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = signalHandler

@@ -1,0 +1,88 @@
+import Foundation
+import KeepalivedTestSupport
+
+/// Shared pieces of the VRRP integration tests: our binary, Debian's keepalived, configurations,
+/// and waiting for something to become true within a protocol bound.
+enum VRRPFixtures {
+    static let vip4 = "10.77.0.200"
+    static let vip6 = "fd77::200"
+
+    /// Our keepalived, built by `swift build` (the Makefile builds it before `swift test`).
+    static var ourBinary: String {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent(".build/debug/keepalived").path
+    }
+
+    static let debianBinary = "/usr/sbin/keepalived"
+
+    /// One vrrp_instance on eth0.
+    static func config(
+        priority: Int, vrid: Int = 51, version: Int = 2, vip: String = vip4, prefix: Int = 24, auth: Bool = true,
+        unicast: (source: String, peers: [String])? = nil, extra: String = ""
+    ) -> String {
+        var text = "vrrp_instance VI_1 {\n  interface eth0\n  state BACKUP\n  virtual_router_id \(vrid)\n"
+        text += "  priority \(priority)\n  advert_int 1\n"
+        if vip.contains(":") == false { text += "  version \(version)\n" }
+        if auth && version == 2 && !vip.contains(":") {
+            text += "  authentication {\n    auth_type PASS\n    auth_pass lab-pass\n  }\n"
+        }
+        if let unicast {
+            text += "  unicast_src_ip \(unicast.source)\n  unicast_peer {\n"
+            for peer in unicast.peers { text += "    \(peer)\n" }
+            text += "  }\n"
+        }
+        text += extra
+        text += "  virtual_ipaddress {\n    \(vip)/\(prefix)\n  }\n}\n"
+        return text
+    }
+
+    enum Implementation: String, CustomStringConvertible {
+        case ours, debian
+        var description: String { rawValue }
+    }
+
+    /// Starts a keepalived (ours or Debian's) in `router` with `config`.
+    static func start(_ implementation: Implementation, in router: LabNamespace, config: String) throws -> LabProcess {
+        // Seen inside the namespace at /etc/keepalived (ip netns exec bind-mounts /etc/netns/NAME).
+        let path = "/etc/keepalived/keepalived-\(implementation).conf"
+        try router.installFile(path, contents: config)
+        let binary = implementation == .ours ? ourBinary : debianBinary
+        let pids = router.logDirectory + "/" + router.name
+        return try router.start(
+            [binary, "-n", "-l", "-G", "-P", "-f", path, "-p", pids + "-\(implementation).pid",
+             "-r", pids + "-\(implementation)-vrrp.pid"],
+            name: "keepalived-\(implementation)")
+    }
+
+    /// Whether `router` carries `address` on eth0.
+    static func holds(_ router: LabNamespace, _ address: String) -> Bool {
+        ((try? router.addresses(of: "eth0")) ?? []).contains { $0.address == address }
+    }
+
+    /// Polls `condition` every 50 ms until it holds or `limit` seconds pass; returns how long it
+    /// took. Monotonic time: the wall clock of a test machine may be stepped.
+    @discardableResult
+    static func wait(atMost limit: Double, for condition: () -> Bool) -> Double? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - start
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        while elapsed() < limit {
+            if condition() { return elapsed() }
+            usleep(50_000)
+        }
+        return condition() ? elapsed() : nil
+    }
+
+    /// VRRP's own bound for a backup to take over after the master vanishes silently:
+    /// Master_Down_Interval = 3 × Advertisement_Interval + Skew_Time (RFC 5798 §6.1).
+    static func masterDownInterval(priority: Int, advertisementInterval: Double = 1) -> Double {
+        3 * advertisementInterval + Double(256 - priority) / 256 * advertisementInterval
+    }
+
+    /// Slack for process start-up, polling and scheduling on a loaded 2-core machine.
+    static let slack = 1.5
+}
