@@ -108,6 +108,36 @@ private func fire(_ engine: inout Engine, _ id: InstanceID) -> [Engine.Action] {
         #expect(engine.tracking["VI_1"]!.faults == [.file("/run/prio")])
     }
 
+    @Test func dontTrackPrimaryIgnoresTheOwnInterface() {
+        var configuration = instance("VI_1")
+        configuration.dontTrackPrimary = true
+        var engine = Engine(.init(instances: [configuration]))
+        _ = engine.handle(.start, now: .zero)
+        #expect(engine.handle(.interfaceChanged("eth0", isUp: false), now: at(1)) == [])
+        #expect(engine.routers["VI_1"]!.state == .backup)
+    }
+
+    @Test func processAndBFDTrackersAddAndRemoveTheirWeight() {
+        var engine = Engine(.init(instances: [instance("VI_1", trackers: [
+            TrackingBinding(.process("haproxy"), weight: 30), TrackingBinding(.bfd("peer"), weight: -15, reverse: true),
+        ])], trackers: [.upDown(.process("haproxy"), up: false), .upDown(.bfd("peer"), up: true)]))
+        _ = engine.handle(.start, now: .zero)
+        #expect(engine.routers["VI_1"]!.effectivePriority == Priority(100))
+        _ = engine.handle(.trackerResult(.process("haproxy"), .succeeded), now: at(1))
+        #expect(engine.routers["VI_1"]!.effectivePriority == Priority(130))
+        // reverse with a negative weight: the BFD session going down adds 15.
+        _ = engine.handle(.trackerResult(.bfd("peer"), .failed(detail: nil)), now: at(2))
+        #expect(engine.routers["VI_1"]!.effectivePriority == Priority(145))
+        #expect(engine.tracking["VI_1"]!.totalPriority == 145)
+    }
+
+    @Test func resultsForUntrackedObjectsOnlyLog() {
+        var engine = Engine(.init(instances: [instance("VI_1")]))
+        _ = engine.handle(.start, now: .zero)
+        #expect(engine.handle(.trackerResult(.script("other"), .succeeded), now: at(1)) == [.log("VRRP_Script(other) succeeded")])
+        #expect(engine.routers["VI_1"]!.state == .backup)
+    }
+
     @Test func anOwnerKeepsPriority255() {
         var engine = Engine(.init(instances: [instance("VI_1", priority: 255, master: true, trackers: [TrackingBinding(.interface("eth1"), weight: -50)])]))
         _ = engine.handle(.start, now: .zero)
@@ -178,7 +208,14 @@ private func fire(_ engine: inout Engine, _ id: InstanceID) -> [Engine.Action] {
 
     @Test func aGroupTrackerAppliesToEveryMember() {
         var engine = group(trackers: [TrackingBinding(.script("chk_db"))])
-        _ = engine.handle(.start, now: .zero)
+        // Waiting for the first result: FAULT without notifications, group in INIT.
+        #expect(!engine.handle(.start, now: .zero).contains { action in
+            switch action {
+            case .groupTransition, .instance(_, .transition): true
+            default: false
+            }
+        })
+        #expect(engine.syncGroups["G1"]!.state == .initialize)
         #expect(engine.routers.values.allSatisfy { $0.state == .fault })
         let actions = engine.handle(.trackerResult(.script("chk_db"), .succeeded), now: at(1))
         #expect(engine.routers.values.allSatisfy { $0.state == .backup })
