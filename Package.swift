@@ -40,10 +40,10 @@ let package = Package(
         .executableTarget(name: "keepalived-lab", dependencies: ["KeepalivedTestSupport"]),
 
         // Test-only support: fakes, fixtures, the namespace lab.
-        .target(name: "KeepalivedTestSupport", dependencies: ["KeepalivedConfig"]),
+        .target(name: "KeepalivedTestSupport", dependencies: ["KeepalivedConfig", "VRRPCore"]),
 
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "KeepalivedTestSupport"]),
-        .testTarget(name: "VRRPCoreTests", dependencies: ["VRRPCore"]),
+        .testTarget(name: "VRRPCoreTests", dependencies: ["VRRPCore", "KeepalivedTestSupport"]),
         .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),

@@ -14,6 +14,16 @@ extension VirtualRouter {
         case effectivePriorityChanged(Priority)
         /// Orderly shutdown (SIGTERM).
         case stop
+        /// Sync group: this backup's down timer ran out but another member does not want MASTER
+        /// yet, so it keeps waiting with wantstate MASTER and a fresh down timer
+        /// (keepalived's vrrp_sync_can_goto_master refusing).
+        case syncGroupHold
+        /// Sync group: every member wants MASTER and another member has just become master, so
+        /// this backup follows at once (keepalived's vrrp_sync_master).
+        case syncGroupMaster
+        /// Sync group: another member left MASTER for BACKUP, so this master follows without a
+        /// priority 0 advert (keepalived's vrrp_sync_backup).
+        case syncGroupBackup
     }
 
     /// What the executor must do, in this order.

@@ -100,10 +100,38 @@ public struct VirtualRouter: Sendable {
             guard !isOwner, priority != effectivePriority else { break }
             actions.append(.log("(\(configuration.name)) Changing effective priority from \(effectivePriority) to \(priority)"))
             effectivePriority = priority
+            retimeAfterPriorityChange(now: now, &actions)
         case .stop:
             stop(&actions)
+        case .syncGroupHold:
+            guard state == .backup else { break }
+            wantState = .master
+            downTimer = masterDownInterval
+            arm(now: now, &actions)
+        case .syncGroupMaster:
+            guard state == .backup else { break }
+            wantState = .master
+            becomeMaster(now: now, &actions)
+        case .syncGroupBackup:
+            guard state == .master else { break }
+            wantState = .backup
+            leaveMaster(to: .backup, now: now, &actions)
         }
         return actions
+    }
+
+    /// keepalived's vrrp_set_effective_priority: the down timer is recomputed at the new skew and a
+    /// running backup deadline moves by the difference; a master's next advert carries the change.
+    private mutating func retimeAfterPriorityChange(now: Instant, _ actions: inout [Action]) {
+        let old = downTimer
+        downTimer = masterDownInterval
+        guard state == .backup, let running = deadline else { return }
+        let moved = downTimer >= old
+            ? running.adding(downTimer - old)
+            : Instant(microseconds: running.microseconds - min(running.microseconds, old - downTimer))
+        generation += 1
+        deadline = moved
+        actions.append(.armTimer(at: moved, generation: generation))
     }
 
     // MARK: - Start (keepalived's vrrp_init_state)
