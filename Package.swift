@@ -46,7 +46,7 @@ let package = Package(
 
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "KeepalivedTestSupport"]),
         .testTarget(name: "VRRPCoreTests", dependencies: ["VRRPCore"]),
-        .testTarget(name: "SNMPModelTests", dependencies: ["SNMPModel"]),
+        .testTarget(name: "SNMPModelTests", dependencies: ["SNMPModel"], exclude: ["base-mibs", "check-mibs.sh"]),
         .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
