@@ -58,7 +58,8 @@ public enum KeepalivedMIB {
         if let routerId = status.routerId { mib.scalar(global.appending(2), .string(routerId)) } else { mib.declare(global.appending(2)) }
         let smtp = global.appending(3)
         mib.scalar(smtp.appending(1), addressType(g.smtpServer?.family ?? .inet6))
-        mib.scalar(smtp.appending(2), .octetString(g.smtpServer?.bytes ?? Array(repeating: 0, count: 16)))
+        // keepalived: with no smtp_server the family is unset, which reads as ipv6(2) but with four zero bytes.
+        mib.scalar(smtp.appending(2), .octetString(g.smtpServer?.bytes ?? [0, 0, 0, 0]))
         mib.scalar(smtp.appending(3), .gauge32(g.smtpConnectTimeout))
         if let from = g.emailFrom { mib.scalar(smtp.appending(4), .string(from)) } else { mib.declare(smtp.appending(4)) }
         let emailAddress = smtp.appending(5, 1, 2)

@@ -3,7 +3,7 @@ import NetworkTypes
 extension SNMPStatus {
     /// The KEEPALIVED-MIB global scalars other than version and routerId.
     public struct Global: Sendable, Hashable {
-        /// keepalived.conf: smtp_server (address); nil reads as type ipv6(2) and sixteen zero bytes, as keepalived.
+        /// keepalived.conf: smtp_server (address); nil reads as type ipv6(2) and four zero bytes, as keepalived.
         public var smtpServer: IPAddress?
         /// keepalived.conf: smtp_server (port).
         public var smtpServerPort: UInt16

@@ -15,6 +15,9 @@ import NetworkTypes
         #expect(get("\(k).1.4.0") == .integer(1))   // trapEnable enabled(1)
         #expect(get("\(k).1.3.8.0") == .integer(3)) // smtp_alert unset(3)
         #expect(get("\(k).1.8.0") == .string(""))   // no namespace: empty string
+        #expect(get("\(k).1.3.1.0") == .integer(2))  // no smtp_server: unset family reads ipv6(2) ...
+        #expect(get("\(k).1.3.2.0") == .octetString([0, 0, 0, 0])) // ... with keepalived's four zero bytes
+        #expect(view.get(OID("\(k).1.3.4.0")!) == .noSuchInstance) // no notification_email_from
     }
 
     @Test func instanceColumnsTypesAndEnums() {
