@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "KeepalivedConfig", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
         // Pure: the VRRP protocol (advertisement codec, receive checks, the virtual router machine).
         .target(name: "VRRPCore", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
+        // Pure: the SNMP model (OIDs, values, sorted MIB views) and the KEEPALIVED/VRRP/VRRPv3 MIB content.
+        .target(name: "SNMPModel", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
 
         // Pure: rtnetlink message encoding and decoding.
         .target(name: "NetlinkCodec", swiftSettings: pureSettings),
@@ -44,6 +46,7 @@ let package = Package(
 
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "KeepalivedTestSupport"]),
         .testTarget(name: "VRRPCoreTests", dependencies: ["VRRPCore", "KeepalivedTestSupport"]),
+        .testTarget(name: "SNMPModelTests", dependencies: ["SNMPModel"], exclude: ["base-mibs", "check-mibs.sh"]),
         .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
