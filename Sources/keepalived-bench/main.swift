@@ -1,1 +1,4 @@
-print("bench")
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "parse" {
+    ParseCommand.run(Array(arguments.dropFirst()))
+}
