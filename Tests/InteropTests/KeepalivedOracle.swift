@@ -26,6 +26,8 @@ struct KeepalivedOracle {
         var stderr: String
         var lines: [LineReference]
         var timedOut: Bool
+        /// keepalived itself died of a signal (2.2.7 crashes on a few broken configs): no verdict.
+        var crashed: Bool
     }
 
     /// Runs `keepalived -t -f file -i lab1` with TMPDIR (and its working directory) in `scratch`.
@@ -42,14 +44,23 @@ struct KeepalivedOracle {
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        let fired = Flag()
+        let watchdog = DispatchWorkItem {
+            if process.isRunning {
+                fired.set()
+                process.terminate()
+            }
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         let data = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         watchdog.cancel()
         let text = String(decoding: data, as: UTF8.self)
-        let timedOut = process.terminationReason == .uncaughtSignal
-        return Verdict(exitCode: process.terminationStatus, stderr: text, lines: lineReferences(in: text), timedOut: timedOut)
+        let timedOut = fired.isSet
+        let crashed = !timedOut && process.terminationReason == .uncaughtSignal
+        return Verdict(
+            exitCode: process.terminationStatus, stderr: text, lines: lineReferences(in: text), timedOut: timedOut,
+            crashed: crashed)
     }
 
     /// Every `(FILE: Line N)` and `(Line N)` prefix in keepalived's output, in order, without repeats.
@@ -69,4 +80,12 @@ struct KeepalivedOracle {
         }
         return result
     }
+}
+
+/// A thread-safe one-way flag (the watchdog sets it from a dispatch queue).
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }

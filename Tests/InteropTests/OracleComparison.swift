@@ -13,6 +13,8 @@ struct OracleComparison {
 
     var exitCodesAgree: Bool { keepalived.exitCode == ourExitCode }
     var isMatch: Bool { exitCodesAgree && missingLines.isEmpty && !keepalived.timedOut }
+    /// keepalived crashed: there is no verdict to compare with, so it is listed, not counted.
+    var isOracleCrash: Bool { keepalived.crashed }
 
     /// Runs both on `path`; keepalived with its own scratch directory inside `scratch`.
     static func run(name: String, path: String, scratch: URL) throws -> OracleComparison {
@@ -42,6 +44,7 @@ struct OracleComparison {
     var report: String {
         var text = "\(name):"
         if keepalived.timedOut { text += " keepalived timed out;" }
+        if keepalived.crashed { text += " keepalived 2.2.7 crashed (signal \(keepalived.exitCode));" }
         text += " exit keepalived \(keepalived.exitCode) vs ours \(ourExitCode)"
         if !missingLines.isEmpty {
             text += "; lines keepalived reports that we do not: " + missingLines.map(\.description).joined(separator: ", ")
@@ -59,13 +62,18 @@ struct OracleSummary {
     var title: String
     var comparisons: [OracleComparison] = []
 
-    var mismatches: [OracleComparison] { comparisons.filter { !$0.isMatch } }
+    var mismatches: [OracleComparison] { comparisons.filter { !$0.isMatch && !$0.isOracleCrash } }
+    var oracleCrashes: [OracleComparison] { comparisons.filter(\.isOracleCrash) }
 
     var text: String {
-        let exit = comparisons.filter { !$0.exitCodesAgree }.count
-        let lines = comparisons.filter { !$0.missingLines.isEmpty }.count
-        var out = "== keepalived 2.2.7 oracle, \(title): \(comparisons.count) configs, \(comparisons.count - mismatches.count) agree, "
+        let exit = mismatches.filter { !$0.exitCodesAgree }.count
+        let lines = mismatches.filter { !$0.missingLines.isEmpty }.count
+        var out = "== keepalived 2.2.7 oracle, \(title): \(comparisons.count) configs, \(comparisons.count - mismatches.count - oracleCrashes.count) agree, "
             + "\(mismatches.count) differ (\(exit) exit code, \(lines) line numbers)"
+        if !oracleCrashes.isEmpty {
+            out += "\n   keepalived 2.2.7 itself crashed on \(oracleCrashes.count) (not compared; ours: "
+                + oracleCrashes.map { "\($0.name) exit \($0.ourExitCode)" }.joined(separator: ", ") + ")"
+        }
         var byPair: [String: Int] = [:]
         for mismatch in mismatches { byPair["keepalived \(mismatch.keepalived.exitCode) / ours \(mismatch.ourExitCode)", default: 0] += 1 }
         if !byPair.isEmpty {
