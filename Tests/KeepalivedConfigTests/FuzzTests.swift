@@ -6,8 +6,8 @@ import KeepalivedTestSupport
 /// every problem keepalived would report carries a line to point the operator at.
 private let path = "/etc/keepalived/keepalived.conf"
 
-/// One input through the lexer alone and then the whole loader, timed.
-private func parse(_ bytes: [UInt8]) -> (loaded: LoadedConfiguration, lines: Int, elapsed: Duration) {
+/// One input through the lexer alone (unless `lexerPass` is false) and then the whole loader, timed.
+private func parse(_ bytes: [UInt8], lexerPass: Bool = true) -> (loaded: LoadedConfiguration, lines: Int, elapsed: Duration) {
     var host = InMemoryHost()
     host.add(path, "")
     host.files[path] = bytes
@@ -15,7 +15,7 @@ private func parse(_ bytes: [UInt8]) -> (loaded: LoadedConfiguration, lines: Int
     let start = clock.now
     let reader = LineReader(host: host, configID: "lab1", includeCheck: []) { _ in }
     var lines = 0
-    if reader.openMain(path) {
+    if lexerPass, reader.openMain(path) {
         while reader.readLine() != nil { lines += 1 }
     }
     let loaded = ConfigLoader.load(.init(configFile: path, configID: "lab1"), host: host)
@@ -46,7 +46,8 @@ private let perInputLimit = Duration.seconds(3)
     var perKind: [ConfigFuzzer.Kind: Duration] = [:]
     for index in 0..<2_000 {
         let (kind, bytes) = fuzzer.next()
-        let result = parse(bytes)
+        // Half the inputs also go through the lexer on its own, the rest only through the loader.
+        let result = parse(bytes, lexerPass: index.isMultiple(of: 2))
         perKind[kind, default: .zero] += result.elapsed
         if result.elapsed > longest.0 { longest = (result.elapsed, kind) }
         if result.elapsed > perInputLimit {
@@ -106,4 +107,18 @@ private let perInputLimit = Duration.seconds(3)
     let text = "~SEQ(i, 9223372036854775806, 1, 9223372036854775807) a $i\n~SEQ(i, -9223372036854775807, -1, -9223372036854775808) b $i\n"
     let result = parse(Array(text.utf8))
     #expect(result.lines == 4)
+}
+
+@Test func definitionsThatRecreateThemselvesStop() {
+    // keepalived 2.2.7 loops for ever on both; we stop with an error at the line that uses them.
+    let doubling = parse(Array("$D=${D}${D}\n$D\n".utf8))
+    #expect(doubling.loaded.diagnostics.contains { $0.message.contains("expand into themselves") && $0.location?.line == 2 })
+    #expect(doubling.elapsed < perInputLimit)
+
+    let multiline = parse(Array("$M= \\\n  $M \\\n  $M\n$M\n".utf8))
+    #expect(multiline.loaded.diagnostics.contains {
+        $0.message.contains("multi-line definition M expands into itself") && $0.location?.line == 4
+    })
+    #expect(multiline.loaded.configTestExitCode == 5)
+    #expect(multiline.elapsed < perInputLimit)
 }
