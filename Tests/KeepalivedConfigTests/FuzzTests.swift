@@ -22,9 +22,19 @@ private func parse(_ bytes: [UInt8], lexerPass: Bool = true) -> (loaded: LoadedC
     return (loaded, lines, clock.now - start)
 }
 
-/// keepalived's verdict-changing problems that belong to the file set, not to a line.
+/// keepalived's verdict-changing problems that belong to the whole configuration, not to a line:
+/// the unbalanced-brace count at the end, a missing main file, and keepalived's one-line summaries
+/// printed after parsing (which keepalived prints without a line too). Everything else must point
+/// at a line; add a phrase here only for a message keepalived itself gives without one.
+private let wholeFilePhrases = [
+    "missing '}'s or extra '{'s", "Unable to find configuration file", "No config files matched",
+    "Config files missing", "Non-existent interface specified in configuration",
+]
+
 private func isWholeFile(_ diagnostic: Diagnostic) -> Bool {
-    diagnostic.keepalivedClass == .missingBlockEnd || diagnostic.keepalivedClass == .fileNotFound
+    guard diagnostic.location == nil else { return false }
+    return diagnostic.keepalivedClass == .missingBlockEnd || diagnostic.keepalivedClass == .fileNotFound
+        || wholeFilePhrases.contains { diagnostic.message.contains($0) }
 }
 
 /// The locatable diagnostics of a parse that have no line.
