@@ -1,4 +1,5 @@
 import Foundation
+import KeepalivedConfig
 import Testing
 
 /// Our `-t` verdict against Debian's keepalived 2.2.7 on the same host: same exit code, and every
@@ -61,6 +62,29 @@ struct ConfigOracleTests {
         try compare("mutated samples", mutants, scratch: scratch)
     }
 
+    /// Configurations whose every problem is at the lexical level (braces, quotes, unknown top-level
+    /// words, conditionals, definitions, sequences): the harness's own check that agreement is
+    /// detected, independent of the keyword handlers.
+    static let lexicalConfigs: [(name: String, text: String)] = [
+        ("empty", "! nothing but a comment\n"),
+        ("braces", "bogus_kw 1\n}\n\n{\n@lab1 other\n@lab2 third\n"),
+        ("sequence-and-quote", "~SEQ(i, 3) kw$i\n$X=1\n\"unterminated\n"),
+        ("definitions", "$A=alpha\n$B=${A}_beta\n$B\n@^lab1 ignored\n@lab1 $A gamma\n"),
+        ("lists", "~LST(v, one, two) word_$v\n~SEQx(h, 9, 11) hex_$h\n"),
+    ]
+
+    @Test func lexicalConfigsAgree() throws {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var entries: [OracleCorpus.Entry] = []
+        for config in Self.lexicalConfigs {
+            let url = scratch.appendingPathComponent("\(config.name).conf")
+            try config.text.write(to: url, atomically: false, encoding: .utf8)
+            entries.append(.init(name: config.name, path: url.path))
+        }
+        try compare("lexical configs", entries, scratch: scratch)
+    }
+
     @Test func keepalivedLineReferencesAreRead() {
         let output = """
             (/etc/keepalived/keepalived.conf: Line 12) Unknown keyword 'x'
@@ -70,6 +94,9 @@ struct ConfigOracleTests {
             """
         let references = KeepalivedOracle.lineReferences(in: output)
         #expect(references == [.init(file: "/etc/keepalived/keepalived.conf", line: 12), .init(file: nil, line: 3)])
+        let ours = [Diagnostic(.error, "x", at: SourceLocation(file: "/etc/keepalived/keepalived.conf", line: 12))]
+        #expect(OracleComparison.missing(references, in: ours) == [.init(file: nil, line: 3)])
+        #expect(OracleComparison.missing([.init(file: "/etc/keepalived/other.conf", line: 12)], in: ours).count == 1)
         #expect(OracleComparison.sameFile("/etc/keepalived/a.conf", "a.conf"))
         #expect(!OracleComparison.sameFile("/etc/keepalived/a.conf", "b.conf"))
     }

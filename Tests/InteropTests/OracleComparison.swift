@@ -23,15 +23,19 @@ struct OracleComparison {
         defer { try? FileManager.default.removeItem(at: runDirectory) }
         let verdict = try KeepalivedOracle.check(path, scratch: runDirectory)
         let ours = ConfigLoader.load(.init(configFile: path, configID: "lab1"), host: LocalHost())
-        let located = ours.diagnostics.compactMap(\.location)
-        let missing = verdict.lines.filter { reference in
+        return OracleComparison(
+            name: name, keepalived: verdict, ourExitCode: ours.configTestExitCode, ourDiagnostics: ours.diagnostics,
+            missingLines: missing(verdict.lines, in: ours.diagnostics))
+    }
+
+    /// The references no diagnostic points at (same line; same file when keepalived names one).
+    static func missing(_ references: [KeepalivedOracle.LineReference], in diagnostics: [Diagnostic]) -> [KeepalivedOracle.LineReference] {
+        let located = diagnostics.compactMap(\.location)
+        return references.filter { reference in
             !located.contains { location in
                 location.line == reference.line && (reference.file.map { sameFile($0, location.file) } ?? true)
             }
         }
-        return OracleComparison(
-            name: name, keepalived: verdict, ourExitCode: ours.configTestExitCode, ourDiagnostics: ours.diagnostics,
-            missingLines: missing)
     }
 
     /// keepalived names files as opened; we name them as matched. Same file if equal, or one is a
