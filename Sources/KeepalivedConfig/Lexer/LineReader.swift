@@ -409,7 +409,7 @@ final class LineReader {
     private func sequenceLimitError(count: UInt64? = nil) {
         let what = count.map { "~SEQ would generate \($0) lines" } ?? "~SEQ/~LST lines generated so far"
         error("\(what), more than the \(LineReader.maximumGeneratedLines) allowed in one configuration - sequence ignored",
-              .generalError, hint: "check the ~SEQ range; split a very large generated configuration into include files")
+              .generalError, hint: "check the ~SEQ range: one configuration load may generate at most \(LineReader.maximumGeneratedLines) lines")
     }
 
     /// Replaces every definition reference in `buffer`, rescanning replaced text (keepalived's
