@@ -16,14 +16,28 @@ struct LineSequence {
         switch values {
         case let .numbers(next, step, last, hex):
             let value = Array((hex ? String(next, radix: 16) : String(next)).utf8)
-            let following = next + step
+            // A range ending at Int.min/Int.max must end there, not trap on the overflow.
+            let (following, overflow) = next.addingReportingOverflow(step)
             values = .numbers(next: following, step: step, last: last, hex: hex)
-            let done = step > 0 ? following > last : following < last
+            let done = overflow || (step > 0 ? following > last : following < last)
             return ([(variable, value)], done)
         case let .lists(variables, sets, next):
             let set = sets[next]
             values = .lists(variables: variables, sets: sets, next: next + 1)
             return (Array(zip(variables, set)), next + 1 >= sets.count)
+        }
+    }
+
+    /// How many lines this sequence still generates (saturating at UInt64.max).
+    var remainingCount: UInt64 {
+        switch values {
+        case let .numbers(next, step, last, _):
+            guard step != 0, step > 0 ? next <= last : next >= last else { return 1 }
+            let distance = step > 0 ? UInt64(bitPattern: Int64(last &- next)) : UInt64(bitPattern: Int64(next &- last))
+            let (count, overflow) = (distance / UInt64(step.magnitude)).addingReportingOverflow(1)
+            return overflow ? UInt64.max : count
+        case let .lists(_, sets, next):
+            return UInt64(Swift.max(1, sets.count - next))
         }
     }
 
@@ -49,12 +63,16 @@ struct LineSequence {
         } else if i < b.count, b[i] == UInt8(ascii: "0") {
             radix = 8
         }
-        var value = 0
+        // Like strtol, out-of-range values saturate at Int.min/Int.max instead of wrapping.
+        var magnitude: UInt64 = 0
         while i < b.count, let digit = hexValue(b[i]), digit < radix {
-            value = value &* radix &+ digit
+            let (times, o1) = magnitude.multipliedReportingOverflow(by: UInt64(radix))
+            let (sum, o2) = times.addingReportingOverflow(UInt64(digit))
+            magnitude = o1 || o2 ? UInt64.max : sum
             i += 1
         }
-        return negative ? -value : value
+        if negative { return magnitude >= UInt64(Int.max) + 1 ? Int.min : -Int(magnitude) }
+        return magnitude > UInt64(Int.max) ? Int.max : Int(magnitude)
     }
 
     static func hexValue(_ c: UInt8) -> Int? {
