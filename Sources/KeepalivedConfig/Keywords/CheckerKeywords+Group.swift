@@ -6,7 +6,7 @@ extension CheckerKeywords {
         // The value block reader expects no name after the keyword.
         var listLine = line
         listLine.tokens.remove(at: 1)
-        parser.readValueBlock(listLine) { item in
+        parser.readValueBlock(listLine, unnamedBlock: true) { item in
             if let entry = groupEntry(parser, item, group: name) { group.entries.append(entry) }
         }
         if group.entries.isEmpty {

@@ -37,14 +37,68 @@ public enum ConfigLoader {
         }
         parser.reportUnsupportedKeywords()
         var config = parser.config
+        var processDiagnostics: [Diagnostic] = []
+        if !fileMissing && hasStructuralProblems(parser.collectDiagnostics()) {
+            // keepalived reads the file once per process, each skipping the others' blocks by
+            // counting braces; with broken structure the passes disagree, and keepalived reports
+            // all of them. Their diagnostics replace the single pass's parse diagnostics.
+            processDiagnostics = perProcessDiagnostics(options, host: host)
+        }
         // keepalived exits at a missing parameter before any of its post-parse checks.
         if !fileMissing && !parser.abortedLikeKeepalived {
             ConfigValidation.run(&config, ValidationContext(host: host, report: { parser.report($0) }))
         }
+        var diagnostics = parser.collectDiagnostics()
+        if !processDiagnostics.isEmpty {
+            var seen = Set(diagnostics.map(DiagnosticKey.init))
+            for diagnostic in processDiagnostics where seen.insert(DiagnosticKey(diagnostic)).inserted {
+                diagnostics.append(diagnostic)
+            }
+        }
         return LoadedConfiguration(
-            configuration: config, diagnostics: parser.collectDiagnostics(),
+            configuration: config, diagnostics: diagnostics,
             abortedLikeKeepalived: parser.abortedLikeKeepalived, fileMissing: fileMissing,
             includeFileError: parser.reader.fileErrorOccurred)
+    }
+}
+
+extension ConfigLoader {
+    /// Problems after which keepalived's per-process reads can differ from one all-keyword read.
+    static func hasStructuralProblems(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.contains {
+            switch $0.keepalivedClass {
+            case .unknownKeyword?, .unexpectedBlockStart?, .missingBlockStart?, .unexpectedBlockEnd?, .missingBlockEnd?,
+                 .unmatchedQuote?:
+                true
+            default:
+                false
+            }
+        }
+    }
+
+    /// The parse diagnostics of keepalived's parent, VRRP, checker and BFD reads of the file.
+    static func perProcessDiagnostics(_ options: Options, host: any ConfigHost) -> [Diagnostic] {
+        var all: [Diagnostic] = []
+        for process in RootKeywords.Process.allCases {
+            let parser = ConfigParser(host: host, configID: options.configID, includeCheck: options.includeCheck)
+            parser.reportUnsupported = false
+            guard parser.reader.openMain(options.configFile), let table = RootKeywords.processTables[process] else { continue }
+            parser.process(table, needBlockStart: false)
+            all += parser.collectDiagnostics()
+        }
+        return all
+    }
+
+    /// Equal diagnostics from several passes are reported once.
+    struct DiagnosticKey: Hashable {
+        var file: String?
+        var line: Int?
+        var message: String
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.location?.file
+            line = diagnostic.location?.line
+            message = diagnostic.message
+        }
     }
 }
 

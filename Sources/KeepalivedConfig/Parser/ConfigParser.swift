@@ -224,7 +224,9 @@ final class ConfigParser {
 
     /// Reads a `{ item ... }` list after a keyword, one line per item (keepalived's
     /// alloc_value_block): `item` gets each line's words.
-    func readValueBlock(_ line: KeywordLine, item: (KeywordLine) -> Void) {
+    /// `unnamedBlock`: keepalived's virtual_server_group passes the reader a list whose first word is
+    /// missing; a missing '{' then makes keepalived read that word and exit (status 2).
+    func readValueBlock(_ line: KeywordLine, unnamedBlock: Bool = false, item: (KeywordLine) -> Void) {
         var needBlockStart = true
         if line.count > 1 {
             if line.tokens[1].text == "{" {
@@ -251,6 +253,10 @@ final class ConfigParser {
                 if current.tokens[0].text == "{" {
                     if current.count == 1 { continue }
                     current.tokens.removeFirst()
+                } else if unnamedBlock {
+                    abortedLikeKeepalived = true
+                    error("Configuration line starting `***MISSING ***` is missing a parameter at word position 1", current,
+                          class: .missingParameter, hint: "put '{' after \(line.keyword); keepalived 2.2.7 stops here")
                 } else {
                     note("'{' missing from beginning of block \(line.keyword)", current, hint: "put '{' after \(line.keyword)")
                 }
