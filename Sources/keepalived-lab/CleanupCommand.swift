@@ -8,17 +8,17 @@ struct CleanupCommand {
     func run() -> Int32 {
         let availability = Lab.availability
         guard availability.isAvailable else {
-            print("keepalived-lab cleanup: \(availability.reason ?? "lab unavailable")")
+            say("keepalived-lab cleanup: \(availability.reason ?? "lab unavailable")")
             return 1
         }
         let removed = Lab.sweepStale(includeLive: includeLive)
         if removed.isEmpty {
-            print("No stale labs.")
+            say("No stale labs.")
         } else {
-            for name in removed { print("removed \(name)") }
+            for name in removed { say("removed \(name)") }
         }
         let left = Lab.existingNamespaces()
-        if !left.isEmpty { print("Still present (owned by running processes): \(left.joined(separator: " "))") }
+        if !left.isEmpty { say("Still present (owned by running processes): \(left.joined(separator: " "))") }
         return 0
     }
 }

@@ -14,12 +14,16 @@ struct ConfigCheckStep: DemoStep {
             try ConfigCheckStep.install(confDirectory: context.paths.confDirectory, samples: samples, into: router)
         }
         let router = context.lab.router(1)
+        for (name, text) in ConfigCheckStep.counterExamples {
+            try router.installFile("/etc/keepalived/" + name, contents: text)
+        }
         context.say("  Samples copied to /etc/keepalived/ of each router; checked in \(router.name).")
+        context.say("  The (broken) rows are counter-examples: both programs must reject them the same way.")
         var table = TextTable("sample", "keepalived 2.2.7", "swift-keepalived", "match")
         var problems: [String] = []
         var details: [String] = []
-        for sample in samples {
-            let inside = "/etc/keepalived/" + (sample as NSString).lastPathComponent
+        for sample in samples + ConfigCheckStep.counterExamples.map({ "(broken) " + $0.name }) {
+            let inside = "/etc/keepalived/" + (sample as NSString).lastPathComponent.replacingOccurrences(of: "(broken) ", with: "")
             let theirs = try context.paths.referenceKeepalived.map { try router.run([$0, "-t", "-f", inside], timeout: .seconds(30)) }
             let ours = try router.run([context.paths.ourKeepalived, "-t", "-f", inside], timeout: .seconds(30))
             let match = theirs.map { $0.status == ours.status }
@@ -35,6 +39,39 @@ struct ConfigCheckStep: DemoStep {
         for detail in details { context.say(detail) }
         return Array(Set(problems)).sorted()
     }
+
+    /// Configurations keepalived 2.2.7 rejects (exit 5), shown so a verdict of 0 is seen to mean something.
+    static let counterExamples: [(name: String, text: String)] = [
+        ("vrid-300.conf", """
+            vrrp_instance VI_1 {
+                interface eth0
+                virtual_router_id 300
+                priority 150
+                virtual_ipaddress {
+                    10.77.0.254/24
+                }
+            }
+
+            """),
+        ("strict-with-auth.conf", """
+            global_defs {
+                vrrp_strict
+            }
+            vrrp_instance VI_1 {
+                interface eth0
+                virtual_router_id 51
+                priority 150
+                authentication {
+                    auth_type PASS
+                    auth_pass secret
+                }
+                virtual_ipaddress {
+                    10.77.0.254/24
+                }
+            }
+
+            """),
+    ]
 
     /// conf/keepalived.conf then conf/samples/*.conf, as paths relative to conf/.
     static func samples(in confDirectory: String) throws -> [String] {
@@ -72,6 +109,7 @@ struct ConfigCheckStep: DemoStep {
     }
 
     private func indented(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n")
+        let lines = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        return lines.isEmpty ? "      (nothing)" : lines.map { "      " + $0 }.joined(separator: "\n")
     }
 }

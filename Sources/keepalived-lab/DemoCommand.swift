@@ -16,7 +16,7 @@ struct DemoCommand {
     func run() -> Int32 {
         let availability = Lab.availability
         guard availability.isAvailable else {
-            print("keepalived-lab: \(availability.reason ?? "lab unavailable")")
+            say("keepalived-lab: \(availability.reason ?? "lab unavailable")")
             return 77
         }
         do {
@@ -45,7 +45,7 @@ struct DemoCommand {
                 return 1
             }
         } catch {
-            print("keepalived-lab demo: \(error)")
+            say("keepalived-lab demo: \(error)")
             return 1
         }
     }

@@ -11,27 +11,32 @@ struct ShellCommand {
             return try Lab.withLab(routers: routers) { lab in
                 for host in lab.namespaces {
                     let addresses = [host.ipv4, host.ipv6].compactMap { $0 }.joined(separator: " ")
-                    print("  \(host.name)\t\(host.interface)\t\(addresses)")
+                    say("  \(host.name)\t\(host.interface)\t\(addresses)")
                 }
-                print("Shell in \(lab.router(1).name); enter another with `ip netns exec NAME bash`. Exit to remove the lab.")
+                say("Shell in \(lab.router(1).name); enter another with `ip netns exec NAME bash`. Exit to remove the lab.")
                 // Ctrl-C belongs to the shell: keep it from tearing the lab down under it. A handler
                 // (not SIG_IGN) so the shell still gets the default disposition.
                 var quiet = sigaction()
                 quiet.__sigaction_handler.sa_handler = { _ in }
                 sigaction(SIGINT, &quiet, nil)
-                let shell = Process()
-                shell.executableURL = URL(fileURLWithPath: Lab.availability.ipPath ?? "/usr/sbin/ip")
-                shell.arguments = ["netns", "exec", lab.router(1).name, "/bin/bash", "--norc", "-i"]
                 var environment = ProcessInfo.processInfo.environment
                 environment["PS1"] = "[lab \(lab.router(1).name)] \\w# "
-                shell.environment = environment
-                try shell.run()
-                shell.waitUntilExit()
+                let shell = try ChildProcess(
+                    executable: Lab.availability.ipPath ?? "/usr/sbin/ip",
+                    arguments: ["netns", "exec", lab.router(1).name, "/bin/bash", "--norc", "-i"],
+                    environment: environment
+                )
+                shell.wait()
                 return 0
             }
         } catch {
-            print("keepalived-lab shell: \(error)")
+            say("keepalived-lab shell: \(error)")
             return 1
         }
     }
+}
+
+/// Writes a line to stdout at once (print would keep it buffered when stdout is not a terminal).
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

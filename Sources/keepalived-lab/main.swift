@@ -30,7 +30,7 @@ case "shell":
 case "cleanup":
     status = CleanupCommand(includeLive: arguments.contains("--all")).run()
 case "-h", "--help", "help":
-    print(usage)
+    say(usage)
     status = 0
 default:
     FileHandle.standardError.write(Data((usage + "\n").utf8))

@@ -1,4 +1,4 @@
-// Runs a program to completion with a timeout, capturing its output (Foundation's Process).
+// Runs a program to completion with a timeout, capturing its output.
 import Foundation
 
 /// Runs commands for the lab. Output goes to temporary files rather than pipes, so a command that
@@ -36,61 +36,70 @@ public enum CommandRunner {
         }
         let scratch = FileManager.default.temporaryDirectory.path + "/kl-cmd-\(getpid())-\(UUID().uuidString)"
         let outPath = scratch + ".out", errPath = scratch + ".err"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
+            unlink(outPath)
+            unlink(errPath)
         }
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        defer {
-            try? out.close()
-            try? err.close()
+        let out = try openForWriting(outPath)
+        defer { close(out) }
+        let err = try openForWriting(errPath)
+        defer { close(err) }
+        var stdinPipe: [Int32] = [-1, -1]
+        if input != nil {
+            guard pipe(&stdinPipe) == 0 else { throw LabError.launchFailed(executable, underlying: "pipe: errno \(errno)") }
+            for fd in stdinPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        } else {
+            stdinPipe[0] = open("/dev/null", O_RDONLY | O_CLOEXEC)
         }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(arguments.dropFirst())
-        process.environment = environment
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = input.map { _ in Pipe() }
-        process.standardInput = stdin ?? FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
 
         let start = ContinuousClock.now
+        let child: ChildProcess
         do {
-            try process.run()
+            child = try ChildProcess(
+                executable: executable, arguments: Array(arguments.dropFirst()), environment: environment,
+                stdin: stdinPipe[0], stdout: out, stderr: err
+            )
         } catch {
-            throw LabError.launchFailed(executable, underlying: "\(error)")
+            close(stdinPipe[0])
+            if stdinPipe[1] >= 0 { close(stdinPipe[1]) }
+            throw error
         }
-        if let stdin, let input {
-            try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-            try? stdin.fileHandleForWriting.close()
+        close(stdinPipe[0])
+        if let input {
+            // Large inputs would need a writer thread; the lab only feeds short scripts and batches.
+            let bytes = Array(input.utf8)
+            var written = 0
+            while written < bytes.count {
+                let n = bytes[written...].withUnsafeBytes { write(stdinPipe[1], $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                written += n
+            }
+            close(stdinPipe[1])
         }
         var timedOut = false
-        if finished.wait(timeout: .now() + timeout.dispatchInterval) == .timedOut {
+        if !child.wait(timeout: timeout) {
             timedOut = true
-            kill(process.processIdentifier, SIGTERM)
-            if finished.wait(timeout: .now() + .seconds(2)) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                finished.wait()
-            }
+            child.terminate(grace: .seconds(2))
         }
         let duration = ContinuousClock.now - start
-        let killedBy: Int32? = process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil
         return CommandResult(
             arguments: [executable] + arguments.dropFirst(),
-            status: killedBy.map { 128 + $0 } ?? process.terminationStatus,
-            signal: killedBy,
+            status: child.exitStatus ?? -1,
+            signal: child.terminationSignal,
             standardOutput: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
             timedOut: timedOut,
             duration: duration
         )
     }
+}
+
+/// Opens (creating or truncating) a file for a child's output. Calls open(2).
+func openForWriting(_ path: String) throws -> Int32 {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw LabError.launchFailed(path, underlying: String(cString: strerror(errno))) }
+    return fd
 }
 
 extension Duration {

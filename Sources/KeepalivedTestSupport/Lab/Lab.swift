@@ -202,13 +202,14 @@ public final class Lab: @unchecked Sendable {
     // MARK: - Teardown
 
     /// Stops every process started in the lab, kills anything else left in its namespaces, deletes
-    /// the namespaces, their /etc/netns directories and the scratch directory. Safe to call twice.
+    /// the namespaces, their /etc/netns directories and the scratch directory. Safe to call twice
+    /// and from several threads: a second caller waits until the first has finished (so a process
+    /// exiting while a signal handler tears down still leaves nothing behind).
     public func teardown() {
-        let first = lock.withLock {
-            defer { tornDown = true }
-            return !tornDown
-        }
-        guard first else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard !tornDown else { return }
+        tornDown = true
         processes.stopAll(grace: .seconds(5))
         for namespace in namespaces.reversed() {
             LabRegistry.killProcesses(inNamespace: namespace.name, ipPath: ipPath, grace: .seconds(2))

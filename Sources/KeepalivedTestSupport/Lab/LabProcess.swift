@@ -13,84 +13,54 @@ public final class LabProcess: @unchecked Sendable {
     /// Where its stdout and stderr are written.
     public let logPath: String
 
-    private let process: Process
-    private let log: FileHandle
+    private let child: ChildProcess
 
     init(name: String, namespace: String, arguments: [String], ipPath: String, logPath: String) throws {
         self.name = name
         self.namespace = namespace
         self.arguments = arguments
         self.logPath = logPath
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: ipPath)
-        // `ip netns exec` execs the program itself, so our pid is the program's pid.
-        process.arguments = ["netns", "exec", namespace] + arguments
-        process.environment = CommandRunner.environment
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            try? log.close()
-            throw LabError.launchFailed(arguments.first ?? "?", underlying: "\(error)")
-        }
+        let log = try openForWriting(logPath)
+        defer { close(log) }
+        let null = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        defer { close(null) }
+        // `ip netns exec` execs the program itself, so the child's pid is the program's pid.
+        child = try ChildProcess(
+            executable: ipPath, arguments: ["netns", "exec", namespace] + arguments, environment: CommandRunner.environment,
+            stdin: null, stdout: log, stderr: log
+        )
     }
 
     /// The program's process id.
-    public var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { child.pid }
 
     /// True until the program exits.
-    public var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { child.isRunning }
 
     /// The exit status once it has exited (128 + signal when killed), nil while running.
-    public var exitStatus: Int32? {
-        guard !process.isRunning else { return nil }
-        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-    }
+    public var exitStatus: Int32? { child.exitStatus }
 
     /// Everything the program has written so far.
     public var output: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     /// Sends `signal` (SIGHUP, SIGUSR1, ...) to the program.
-    public func send(_ signal: Int32) {
-        if process.isRunning { kill(pid, signal) }
-    }
+    public func send(_ signal: Int32) { child.send(signal) }
 
     /// Waits until the output contains `text`; false when `timeout` passes first or the program exits without it.
     public func waitForOutput(containing text: String, timeout: Duration = .seconds(10)) -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if output.contains(text) { return true }
-            if !process.isRunning { return output.contains(text) }
+            if !child.isRunning { return output.contains(text) }
             Thread.sleep(forTimeInterval: 0.05)
         }
         return output.contains(text)
     }
 
     /// Waits for the program to exit by itself; false when `timeout` passes first.
-    public func waitForExit(timeout: Duration) -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now >= deadline { return false }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        return true
-    }
+    public func waitForExit(timeout: Duration) -> Bool { child.wait(timeout: timeout) }
 
     /// Stops the program: SIGTERM, then SIGKILL if it is still there after `grace`. Returns its exit status.
     @discardableResult
-    public func stop(grace: Duration = .seconds(5)) -> Int32? {
-        if process.isRunning {
-            kill(pid, SIGTERM)
-            if !waitForExit(timeout: grace) {
-                kill(pid, SIGKILL)
-                _ = waitForExit(timeout: .seconds(5))
-            }
-        }
-        try? log.close()
-        return exitStatus
-    }
+    public func stop(grace: Duration = .seconds(5)) -> Int32? { child.terminate(grace: grace) }
 }

@@ -95,7 +95,9 @@ final class LabRegistry: @unchecked Sendable {
         }
         let temporary = FileManager.default.temporaryDirectory.path
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? [] {
-            guard let pid = ownerPID(of: entry), pid != getpid(), !isAlive(pid) else { continue }
+            // Lab scratch directories (kl<pid>-<n>) and command output files (kl-cmd-<pid>-...).
+            let owner = entry.hasPrefix("kl-cmd-") ? ownerPID(of: "kl" + entry.dropFirst("kl-cmd-".count)) : ownerPID(of: entry)
+            guard let pid = owner, pid != getpid(), !isAlive(pid) else { continue }
             try? FileManager.default.removeItem(atPath: temporary + "/" + entry)
         }
     }
