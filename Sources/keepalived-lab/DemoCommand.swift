@@ -11,6 +11,7 @@ struct DemoCommand {
         LabTopologyStep(),
         ReachabilityStep(),
         ConfigCheckStep(),
+        FailoverStep(),
     ]
 
     func run() -> Int32 {

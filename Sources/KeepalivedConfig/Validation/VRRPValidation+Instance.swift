@@ -5,14 +5,14 @@ extension VRRPValidation {
     static let defaultMTU = 1500
 
     /// Returns false where keepalived stops the whole VRRP configuration.
-    static func completeInstance(_ vrrp: inout VRRPInstance, _ context: ValidationContext) -> Bool {
+    static func completeInstance(_ vrrp: inout VRRPInstance, defaults: VRRPGlobalDefaults, _ context: ValidationContext) -> Bool {
         let name = vrrp.name
         let location = vrrp.location
         func error(_ message: String, _ keyword: String?, _ hint: String, class cls: ConfigErrorClass = .generalError) {
             context.error("(\(name))\(message)", at: location, keyword: keyword, class: cls, hint: hint)
         }
-        // Global vrrp_strict is not modelled yet: it defaults to off.
-        let strict = vrrp.strictMode ?? false
+        // keepalived.conf: strict_mode, else global_defs vrrp_strict.
+        let strict = vrrp.strictMode ?? defaults.strict
         vrrp.strictMode = strict
 
         if vrrp.family == .inet6 {
@@ -25,8 +25,8 @@ extension VRRPValidation {
         }
         let family = vrrp.family ?? .inet
         vrrp.family = family
-        // Global vrrp_version is not modelled yet: keepalived's default is 2.
-        let version = vrrp.version ?? .v2
+        // keepalived.conf: version, else global_defs vrrp_version (2 unless set).
+        let version = vrrp.version ?? (defaults.version == 3 ? .v3 : .v2)
         vrrp.version = version
         if family == .inet && vrrp.unicastTTL == nil { vrrp.unicastTTL = 255 }
 

@@ -16,7 +16,7 @@ enum VRRPValidation {
         for vrrp in config.vrrpInstances where !hasMinimalConfiguration(vrrp, context) { return }
         assignSyncGroups(&config, context)
         for index in config.vrrpInstances.indices {
-            guard completeInstance(&config.vrrpInstances[index], context) else { return }
+            guard completeInstance(&config.vrrpInstances[index], defaults: config.global.vrrp, context) else { return }
         }
         _ = checkVRIDConflicts(config.vrrpInstances, context)
     }
