@@ -82,6 +82,7 @@ extension ConfigLoader {
         for process in RootKeywords.Process.allCases {
             let parser = ConfigParser(host: host, configID: options.configID, includeCheck: options.includeCheck)
             parser.reportUnsupported = false
+            parser.suggestKeywords = false
             guard parser.reader.openMain(options.configFile), let table = RootKeywords.processTables[process] else { continue }
             parser.process(table, needBlockStart: false)
             all += parser.collectDiagnostics()

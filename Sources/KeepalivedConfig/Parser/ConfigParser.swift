@@ -209,15 +209,24 @@ final class ConfigParser {
         unsupportedOrder.removeAll()
     }
 
+    /// Whether unknown keywords get a "did you mean" (off for keepalived's extra per-process reads).
+    var suggestKeywords = true
+    /// Suggestions cost an edit distance per keyword of the level: a flood of garbage gets few.
+    private var suggestionsLeft = 200
+
     /// "did you mean" for an unknown keyword: the closest keyword of the same level.
     private func suggestion(for word: String, in table: KeywordTable) -> String {
+        let fallback = "remove it, or check that it belongs in this block"
+        guard suggestKeywords, suggestionsLeft > 0, word != "{", word != "}", word.utf8.count <= 48 else { return fallback }
+        suggestionsLeft -= 1
         var best: (String, Int)?
-        for name in table.names {
+        let length = word.utf8.count
+        for name in table.names where abs(name.utf8.count - length) <= Swift.max(2, name.utf8.count / 4) {
             let distance = EditDistance.between(word, name)
             if distance <= Swift.max(2, name.count / 4), best == nil || distance < best!.1 { best = (name, distance) }
         }
         if let best { return "did you mean '\(best.0)'?" }
-        return "remove it, or check that it belongs in this block"
+        return fallback
     }
 
     // MARK: - Value blocks
