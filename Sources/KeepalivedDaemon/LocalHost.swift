@@ -5,6 +5,9 @@ import KeepalivedConfig
 
 /// The real machine, as the configuration front end sees it: files, interfaces, users, groups.
 public struct LocalHost: ConfigHost {
+    /// Interfaces are read once per LocalHost: a configuration names the same few many times.
+    private let interfaces = InterfaceCache()
+
     public init() {}
 
     /// open(2) + read(2) of the whole file.
@@ -56,8 +59,12 @@ public struct LocalHost: ConfigHost {
         return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// getifaddrs(3) for flags, if_nametoindex(3) for the index.
     public func interface(named name: String) -> HostInterface? {
+        interfaces.lookup(name) { LocalHost.readInterface(named: name) }
+    }
+
+    /// getifaddrs(3) for flags, if_nametoindex(3) for the index.
+    static func readInterface(named name: String) -> HostInterface? {
         let index = if_nametoindex(name)
         guard index != 0 else { return nil }
         var flags: UInt32 = 0
@@ -105,5 +112,23 @@ public struct LocalHost: ConfigHost {
     public func random(seed: UInt32?) -> UInt32 {
         if let seed { srandom(seed) }
         return UInt32(truncatingIfNeeded: Glibc.random())
+    }
+}
+
+/// Memoised interface look-ups (a lock, because a ConfigHost is Sendable).
+final class InterfaceCache: @unchecked Sendable {
+    private var entries: [String: HostInterface?] = [:]
+    private var mutex = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func lookup(_ name: String, _ read: () -> HostInterface?) -> HostInterface? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if let cached = entries[name] { return cached }
+        let value = read()
+        entries[name] = value
+        return value
     }
 }

@@ -48,15 +48,9 @@ enum RootKeywords {
 
     static let processTables: [Process: KeywordTable] = Dictionary(uniqueKeysWithValues: Process.allCases.map { process in
         (process, KeywordTable(entries.map { entry in
-            var entry = entry
-            entry.active = isActive(area(of: entry.name), in: process)
-            if !entry.active {
-                // keepalived installs no sub-keywords under an inactive root keyword: its block is
-                // skipped at the root level by counting braces.
-                entry.sublevel = nil
-                entry.close = nil
-            }
-            return entry
+            // keepalived installs no sub-keywords under an inactive root keyword: its block is
+            // skipped at the root level by counting braces.
+            entry.inProcess(active: isActive(area(of: entry.name), in: process))
         }))
     })
 }

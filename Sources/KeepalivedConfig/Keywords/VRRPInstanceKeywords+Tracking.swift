@@ -6,22 +6,22 @@ extension VRRPInstanceKeywords {
         .keyword("track_interface") { p, line in p.readValueBlock(line) { trackInterface(p, $0) } },
         .keyword("track_script") { p, line in
             p.readValueBlock(line) { item in
-                trackObject(p, item, kind: .script, known: p.config.vrrpScripts.map(\.name), list: \.trackScripts)
+                trackObject(p, item, kind: .script, known: p.knownNames(\.vrrpScripts, \.name), list: \.trackScripts)
             }
         },
         .keyword("track_file") { p, line in
             p.readValueBlock(line) { item in
-                trackObject(p, item, kind: .file, known: p.config.trackFiles.map(\.name), list: \.trackFiles)
+                trackObject(p, item, kind: .file, known: p.knownNames(\.trackFiles, \.name), list: \.trackFiles)
             }
         },
         .keyword("track_process") { p, line in
             p.readValueBlock(line) { item in
-                trackObject(p, item, kind: .process, known: p.config.trackProcesses.map(\.name), list: \.trackProcesses)
+                trackObject(p, item, kind: .process, known: p.knownNames(\.trackProcesses, \.name), list: \.trackProcesses)
             }
         },
         .keyword("track_bfd") { p, line in
             p.readValueBlock(line) { item in
-                trackObject(p, item, kind: .bfd, known: p.config.bfdInstances.map(\.name), list: \.trackBFDs)
+                trackObject(p, item, kind: .bfd, known: p.knownNames(\.bfdInstances, \.name), list: \.trackBFDs)
             }
         },
     ]
@@ -92,7 +92,7 @@ extension VRRPInstanceKeywords {
 
     /// alloc_track_script / vrrp_alloc_track_file / alloc_track_process / alloc_track_bfd.
     static func trackObject(
-        _ parser: ConfigParser, _ item: KeywordLine, kind: TrackedKind, known: [String],
+        _ parser: ConfigParser, _ item: KeywordLine, kind: TrackedKind, known: Set<String>,
         list: WritableKeyPath<VRRPInstance, [TrackedObject]>
     ) {
         let vrrpName = name(parser)

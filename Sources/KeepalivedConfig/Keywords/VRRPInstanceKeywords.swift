@@ -21,7 +21,7 @@ enum VRRPInstanceKeywords {
             parser.skipBlock(needBlockStart: true)
             return
         }
-        if parser.config.vrrpInstances.contains(where: { $0.name == name }) {
+        if parser.knownNames(\.vrrpInstances, \.name).contains(name) {
             parser.error("vrrp instance \(name) already defined", line, word: 1,
                          hint: "give each vrrp_instance its own name; this block is skipped")
             parser.skipBlock(needBlockStart: true)
@@ -63,7 +63,8 @@ enum VRRPInstanceKeywords {
 
     /// The name of the instance being read, for messages.
     static func name(_ parser: ConfigParser) -> String {
-        parser.config.vrrpInstances.last?.name ?? ""
+        let instances = parser.config.vrrpInstances
+        return instances.isEmpty ? "" : instances[instances.count - 1].name
     }
 
     /// An optional BOOL after a flag keyword (absent: true), keepalived's check_true_false with its

@@ -40,6 +40,7 @@ public struct Configuration: Sendable {
 }
 
 extension Configuration {
+
     /// Edits the last element of a list of blocks: the block whose keywords are being read.
     mutating func withLast<Element>(_ list: WritableKeyPath<Configuration, [Element]>, _ body: (inout Element) -> Void) {
         guard !self[keyPath: list].isEmpty else { return }

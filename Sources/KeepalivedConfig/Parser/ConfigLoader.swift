@@ -18,7 +18,8 @@ public enum ConfigLoader {
         }
     }
 
-    public static func load(_ options: Options, host: any ConfigHost) -> LoadedConfiguration {
+    public static func load(_ options: Options, host realHost: any ConfigHost) -> LoadedConfiguration {
+        let host = MemoizingHost(realHost)
         let parser = ConfigParser(host: host, configID: options.configID, includeCheck: options.includeCheck)
         parser.reportUnsupported = options.reportUnsupported
         var fileMissing = false

@@ -6,15 +6,20 @@ final class ConfigParser {
     /// The configuration under construction; handlers append blocks and edit the last one.
     var config = Configuration()
     private(set) var diagnostics: [Diagnostic] = []
+    /// knownNames' memo: per list, a signature of its state and the names.
+    var nameCache: [AnyKeyPath: NameMemo] = [:]
     /// Set when keepalived would have exited at once (a keyword missing a required parameter).
     var abortedLikeKeepalived = false
 
     private var keywordLevel = 0
     /// The block keywords enclosing the current line, outermost first.
     private var blockPath: [String] = []
+    /// `blockPath` joined with dots and a trailing dot ("" at the root), kept in step with it.
+    private var blockPrefix = ""
     var reportUnsupported = true
-    private var unsupportedUses: [String: (first: SourceLocation, count: Int)] = [:]
-    private var unsupportedOrder: [String] = []
+    /// Per keyword table and keyword: its path, whether the daemon acts on it, and its uses.
+    private var uses: [ObjectIdentifier: [String: KeywordUse]] = [:]
+    private var unsupportedOrder: [KeywordUse] = []
     /// keepalived's skip_sublevel: -1 waiting for the '{' of a skipped block, >0 braces still open.
     private var skipSublevel = 0
 
@@ -102,7 +107,7 @@ final class ConfigParser {
             guard !tokens.isEmpty else { continue }
             var location = line.location
             location.column = tokens[0].column
-            return KeywordLine(tokens: tokens, location: location, raw: line.text)
+            return KeywordLine(tokens: tokens, location: location, rawBytes: line.bytes)
         }
         return nil
     }
@@ -169,13 +174,16 @@ final class ConfigParser {
                     sublevelNeedsBlockStart = true
                 }
             }
-            if entry.active { noteUse(of: word, at: line.location) }
+            if entry.active && reportUnsupported { noteUse(of: word, in: table, at: line.location) }
             if entry.active, let handler = entry.handler { handler(self, keywordLine) }
             if let sublevel = entry.sublevel {
                 keywordLevel += 1
                 blockPath.append(word)
+                let outerPrefix = blockPrefix
+                blockPrefix += word + "."
                 let skipped = process(sublevel, needBlockStart: sublevelNeedsBlockStart)
                 blockPath.removeLast()
+                blockPrefix = outerPrefix
                 keywordLevel -= 1
                 if !skipped, entry.active, let close = entry.close { close(self) }
             }
@@ -183,29 +191,29 @@ final class ConfigParser {
         return false
     }
 
-    private func noteUse(of keyword: String, at location: SourceLocation) {
-        guard reportUnsupported else { return }
-        let path = blockPath.isEmpty ? keyword : blockPath.joined(separator: ".") + "." + keyword
-        guard !FeatureSupport.isSupported(path) else { return }
-        if let use = unsupportedUses[path] {
-            unsupportedUses[path] = (use.first, use.count + 1)
-        } else {
-            unsupportedUses[path] = (location, 1)
-            unsupportedOrder.append(path)
+    private func noteUse(of keyword: String, in table: KeywordTable, at location: SourceLocation) {
+        let tableID = ObjectIdentifier(table)
+        if let use = uses[tableID]?[keyword] {
+            if !use.supported { use.count += 1 }
+            return
         }
+        let path = blockPrefix + keyword
+        let use = KeywordUse(path: path, supported: FeatureSupport.isSupported(path), first: location)
+        uses[tableID, default: [:]][keyword] = use
+        if !use.supported { unsupportedOrder.append(use) }
     }
 
     /// One warning per keyword the daemon does not act on yet, at its first use.
     func reportUnsupportedKeywords() {
-        for path in unsupportedOrder {
-            guard let use = unsupportedUses[path] else { continue }
+        for use in unsupportedOrder {
+            let path = use.path
             let times = use.count == 1 ? "" : " (used \(use.count) times; first use here)"
             report(Diagnostic(
                 .warning, "'\(path)' is accepted but not supported yet\(times)", at: use.first,
                 keyword: path.split(separator: ".").last.map(String.init),
                 hint: "the daemon reads it but does not act on it in this version"))
         }
-        unsupportedUses.removeAll()
+        uses.removeAll()
         unsupportedOrder.removeAll()
     }
 
@@ -310,5 +318,19 @@ enum EditDistance {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+/// How often one keyword (at one place in the block structure) was used.
+final class KeywordUse {
+    let path: String
+    let supported: Bool
+    let first: SourceLocation
+    var count = 1
+
+    init(path: String, supported: Bool, first: SourceLocation) {
+        self.path = path
+        self.supported = supported
+        self.first = first
     }
 }

@@ -3,7 +3,18 @@ struct KeywordLine {
     var tokens: [Token]
     var location: SourceLocation
     /// The line as read (quotes still in place), for keywords that re-split it the script way.
-    var raw: String
+    var rawBytes: [UInt8]
+    var raw: String { String(decoding: rawBytes, as: UTF8.self) }
+
+    init(tokens: [Token], location: SourceLocation, rawBytes: [UInt8]) {
+        self.tokens = tokens
+        self.location = location
+        self.rawBytes = rawBytes
+    }
+
+    init(tokens: [Token], location: SourceLocation, raw: String) {
+        self.init(tokens: tokens, location: location, rawBytes: Array(raw.utf8))
+    }
 
     var keyword: String { tokens[0].text }
     var count: Int { tokens.count }

@@ -27,7 +27,7 @@ enum ScriptSecurity {
     static func validate(_ config: inout Configuration, _ context: ValidationContext) {
         let security = config.global.enableScriptSecurity
         var found: [Found] = []
-        collect(Mirror(reflecting: config), path: [], into: &found)
+        collectScripts(config, into: &found)
 
         // main.c: startup/shutdown scripts, checked whatever else is configured.
         var mainFlags: Flags = []
@@ -97,19 +97,40 @@ enum ScriptSecurity {
                       hint: "add enable_script_security to global_defs (and run scripts as a non-root script_user)")
     }
 
-    /// Every NotifyScript in the value, found by reflection so no area's field names are needed.
-    static func collect(_ mirror: Mirror, path: [String], into found: inout [Found]) {
-        for child in mirror.children {
-            var childPath = path
-            if let label = child.label { childPath.append(label) }
-            if let script = child.value as? NotifyScript {
-                found.append(Found(path: childPath, script: script))
-                continue
+    /// Every script of the configuration with the property path it sits at (the path decides which
+    /// keepalived process checks it), in the order of the model's declarations.
+    static func collectScripts(_ config: Configuration, into found: inout [Found]) {
+        func add(_ script: NotifyScript?, _ path: String...) {
+            if let script { found.append(Found(path: path, script: script)) }
+        }
+        let global = config.global
+        add(global.startupScript, "global", "startupScript")
+        add(global.shutdownScript, "global", "shutdownScript")
+        add(global.notifyFIFO.script, "global", "notifyFIFO", "script")
+        add(global.vrrpNotifyFIFO.script, "global", "vrrpNotifyFIFO", "script")
+        add(global.lvsNotifyFIFO.script, "global", "lvsNotifyFIFO", "script")
+        for script in config.vrrpScripts { add(script.script, "vrrpScripts", "script") }
+        for group in config.syncGroups {
+            for script in [group.notifyBackup, group.notifyMaster, group.notifyFault, group.notifyStop, group.notify] {
+                add(script, "syncGroups", "notify")
             }
-            let inner = Mirror(reflecting: child.value)
-            if inner.displayStyle == .enum && inner.children.isEmpty { continue }
-            if child.value is String || child.value is Token || child.value is SourceLocation { continue }
-            collect(inner, path: childPath, into: &found)
+        }
+        for instance in config.vrrpInstances {
+            for script in [instance.notifyMaster, instance.notifyBackup, instance.notifyFault, instance.notifyStop,
+                           instance.notifyDeletedScript, instance.notify, instance.notifyMasterReceivedLowerPriority] {
+                add(script, "vrrpInstances", "notify")
+            }
+        }
+        for server in config.virtualServers {
+            add(server.quorumUp, "virtualServers", "quorumUp")
+            add(server.quorumDown, "virtualServers", "quorumDown")
+            for real in server.realServers {
+                add(real.notifyUp, "virtualServers", "realServers", "notifyUp")
+                add(real.notifyDown, "virtualServers", "realServers", "notifyDown")
+                for checker in real.checkers {
+                    if case let .misc(misc) = checker.probe { add(misc.script, "virtualServers", "realServers", "checkers", "script") }
+                }
+            }
         }
     }
 

@@ -13,23 +13,8 @@ enum TrackerValidation {
         }
     }
 
-    /// Names in any track-script list of the instances, found by reflection (a property whose
-    /// label mentions track and script, holding names or values with a `name`).
+    /// Names in the instances' track_script lists.
     private static func trackedScriptNames(in instances: [VRRPInstance]) -> Set<String> {
-        var names: Set<String> = []
-        for instance in instances {
-            for child in Mirror(reflecting: instance).children {
-                let label = (child.label ?? "").lowercased()
-                guard label.contains("track"), label.contains("script") else { continue }
-                for element in Mirror(reflecting: child.value).children {
-                    if let name = element.value as? String {
-                        names.insert(name)
-                    } else if let name = Mirror(reflecting: element.value).children.first(where: { $0.label == "name" })?.value as? String {
-                        names.insert(name)
-                    }
-                }
-            }
-        }
-        return names
+        Set(instances.flatMap { $0.trackScripts.map(\.name) })
     }
 }

@@ -89,9 +89,21 @@ enum VRRPValidation {
     /// per local address and peer when unicasting). Returns true if a conflict was found.
     static func checkVRIDConflicts(_ instances: [VRRPInstance], _ context: ValidationContext) -> Bool {
         var hadError = false
-        for (i, a) in instances.enumerated() {
-            for b in instances[(i + 1)...] {
-                guard a.family == b.family, a.vrid == b.vrid, a.usesUnicast == b.usesUnicast else { continue }
+        // Only instances with the same family, VRID and mode can conflict: compare within those
+        // buckets (in keepalived's pair order) instead of every pair of a large configuration.
+        struct Bucket: Hashable { var family: IPAddress.Family?; var vrid: UInt8?; var unicast: Bool }
+        var buckets: [Bucket: [Int]] = [:]
+        for (index, instance) in instances.enumerated() {
+            buckets[Bucket(family: instance.family, vrid: instance.vrid?.rawValue, unicast: instance.usesUnicast), default: []].append(index)
+        }
+        var pairs: [(Int, Int)] = []
+        for members in buckets.values where members.count > 1 {
+            for (k, i) in members.enumerated() { for j in members[(k + 1)...] { pairs.append((i, j)) } }
+        }
+        pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        for (i, j) in pairs {
+            let a = instances[i], b = instances[j]
+            do {
                 let vrid = a.vrid?.rawValue ?? 0
                 if a.usesUnicast {
                     if let x = a.interface, let y = b.interface, x != y { continue }
