@@ -36,9 +36,9 @@ struct VRRPFailoverTests {
         try Lab.withLab(routers: 2) { lab in
             let backup = try F.start(.ours, in: lab.router(1), config: F.config(priority: 100))
             let master = try F.start(.ours, in: lab.router(2), config: F.config(priority: 150))
-            #expect(F.wait(atMost: F.masterDownInterval(priority: 150) + F.slack) { F.holds(lab.router(2), F.vip4) } != nil)
+            #expect(F.waitUntil(lab.router(2), holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil)
             try lab.cutLink(router: 2)
-            let took = F.wait(atMost: F.masterDownInterval(priority: 100) + F.slack) { F.holds(lab.router(1), F.vip4) }
+            let took = F.waitUntil(lab.router(1), holds: F.vip4, atMost: F.masterDownInterval(priority: 100) + F.slack)
             #expect(took != nil, "router 1 never took over after the link cut:\n\(backup.output)\nrouter 2:\n\(master.output)")
             #expect(try lab.client.ping(F.vip4))
         }

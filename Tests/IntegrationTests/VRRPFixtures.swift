@@ -57,7 +57,27 @@ enum VRRPFixtures {
 
     /// Whether `router` carries `address` on eth0.
     static func holds(_ router: LabNamespace, _ address: String) -> Bool {
-        ((try? router.addresses(of: "eth0")) ?? []).contains { $0.address == address }
+        do {
+            return try router.addresses(of: "eth0").contains { $0.address == address }
+        } catch {
+            print("holds(\(router.name)): \(error)")
+            return false
+        }
+    }
+
+    /// Waits until `router` holds `address` (or no longer does, with `held: false`); how long it took.
+    static func waitUntil(_ router: LabNamespace, holds address: String, _ held: Bool = true, atMost limit: Double) -> Double? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = start + .milliseconds(Int(limit * 1000))
+        while true {
+            if holds(router, address) == held {
+                let d = clock.now - start
+                return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            }
+            if clock.now >= deadline { return nil }
+            usleep(50_000)
+        }
     }
 
     /// Polls `condition` every 50 ms until it holds or `limit` seconds pass; returns how long it
