@@ -369,3 +369,25 @@ private func group(_ name: String, _ members: [String]) -> VRRPSyncGroup {
     ])
     #expect(config.vrrpInstances.map(\.version) == [.v3, .v2])
 }
+
+@Test func dynamicInterfacesAcceptsInterfacesThatDoNotExistYet() {
+    // keepalived -t on the same text: exit 0, nothing reported.
+    let loaded = load("""
+    global_defs {
+      dynamic_interfaces
+    }
+    vrrp_instance VI_1 {
+      interface eth9
+      virtual_router_id 5
+      track_interface {
+        eth8
+      }
+      virtual_ipaddress {
+        10.1.1.1/24 dev eth7
+      }
+    }
+    """)
+    #expect(classed(loaded.diagnostics).isEmpty)
+    #expect(loaded.configTestExitCode == 0)
+    #expect(loaded.configuration.vrrpInstances.first?.interface == "eth9")
+}

@@ -50,7 +50,7 @@ extension AddressKeywords {
     /// without dynamic_interfaces). keepalived then says once, after parsing, that a non-existent
     /// interface was named; that line is not part of the `-t` verdict.
     static func interfaceExists(_ parser: ConfigParser, _ name: String, _ line: KeywordLine, word: Int) -> Bool {
-        if parser.host.interface(named: name) != nil { return true }
+        if parser.lookupInterface(name) != nil { return true }
         if !parser.collectDiagnostics().contains(where: { $0.message == nonExistentInterfaceMessage }) {
             parser.note(nonExistentInterfaceMessage, line, word: word,
                         hint: "keepalived 2.2.7 would not start its VRRP process until \(name) exists")

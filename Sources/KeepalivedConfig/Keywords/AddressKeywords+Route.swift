@@ -271,7 +271,7 @@ extension AddressKeywords {
             case "vrf":
                 i += 1
                 guard let name = slot(i) else { return nil }
-                guard parser.host.interface(named: name) != nil else {
+                guard parser.lookupInterface(name) != nil else {
                     return fail("VRF \(name) not found for route", i, "name an existing VRF device")
                 }
                 route.vrf = name

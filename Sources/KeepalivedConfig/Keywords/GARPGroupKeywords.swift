@@ -34,7 +34,7 @@ enum GARPGroupKeywords {
     }
 
     private static func add(_ parser: ConfigParser, _ line: KeywordLine, _ name: String, word: Int) {
-        guard parser.host.interface(named: name) != nil else {
+        guard parser.lookupInterface(name) != nil else {
             parser.error("WARNING - interface \(name) specified for garp_group doesn't exist", line, word: word,
                          hint: "name an existing interface")
             TrackListKeywords.nonExistentInterface(parser)

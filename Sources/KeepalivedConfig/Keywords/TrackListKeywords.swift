@@ -15,7 +15,7 @@ enum TrackListKeywords {
         var reverse = false
         switch kind {
         case .interface:
-            guard parser.host.interface(named: name) != nil else {
+            guard parser.lookupInterface(name) != nil else {
                 parser.error("(\(owner)) tracked interface \(name) doesn't exist", line, hint: "name an existing interface")
                 nonExistentInterface(parser)
                 return nil

@@ -60,7 +60,7 @@ extension VRRPInstanceKeywords {
             parser.error("Interface name '\(ifname)' too long - ignoring", line, word: 1, hint: "interface names have at most 15 characters")
             return
         }
-        guard let found = parser.host.interface(named: ifname) else {
+        guard let found = parser.lookupInterface(ifname) else {
             parser.error("WARNING - interface \(ifname) for vrrp_instance \(vrrpName) doesn't exist", line, word: 1,
                          hint: "name an interface this host has (keepalived 2.2.7 will not start)")
             edit(parser) { $0.interface = nil; $0.namedMissingInterface = true }
@@ -86,7 +86,7 @@ extension VRRPInstanceKeywords {
                          hint: "a VRF instance is unicast without an interface; remove one of them")
         } else if let existing = vrrp.vrf {
             parser.error("(\(vrrp.name)) VRF interface already specified as '\(existing)' - ignoring", line, hint: "give vrf once")
-        } else if let found = parser.host.interface(named: ifname) {
+        } else if let found = parser.lookupInterface(ifname) {
             if found.isLoopback {
                 parser.error("(\(vrrp.name)) cannot use a loopback interface (\(ifname)) for VRF - ignoring", line, word: 1,
                              hint: "name the VRF device")

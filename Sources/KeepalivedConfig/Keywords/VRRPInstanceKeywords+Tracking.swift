@@ -30,7 +30,7 @@ extension VRRPInstanceKeywords {
     static func trackInterface(_ parser: ConfigParser, _ item: KeywordLine) {
         let vrrpName = name(parser)
         let ifname = item.keyword
-        guard parser.host.interface(named: ifname) != nil else {
+        guard parser.lookupInterface(ifname) != nil else {
             parser.error("(\(vrrpName)) tracked interface \(ifname) doesn't exist", item,
                          hint: "name an interface this host has (keepalived 2.2.7 will not start)")
             edit(parser) { $0.namedMissingInterface = true }

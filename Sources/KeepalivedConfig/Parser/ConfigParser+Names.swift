@@ -31,3 +31,13 @@ struct NameMemo {
     var last: String
     var names: Set<String>
 }
+
+extension ConfigParser {
+    /// An interface as keepalived's parser finds it: the host's, or, with `dynamic_interfaces`, a
+    /// placeholder for one that does not exist yet (down, no index) instead of an error.
+    func lookupInterface(_ name: String) -> HostInterface? {
+        if let found = host.interface(named: name) { return found }
+        guard config.global.vrrp.dynamicInterfaces else { return nil }
+        return HostInterface(name: name, index: 0, isUp: false)
+    }
+}
