@@ -18,6 +18,8 @@ public final class VRRPService: @unchecked Sendable {
         var timer: (at: Instant, generation: UInt64)?
         var announceAt: Instant?
         var linkUp: Bool
+        /// Packets dropped, by reason (the counters the MIB will serve).
+        var drops: [DropReason: UInt64] = [:]
 
         init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo) throws(SystemCallError) {
             self.runtime = runtime
@@ -155,11 +157,13 @@ public final class VRRPService: @unchecked Sendable {
             // Demultiplex by VRID: other instances' packets are not ours to count.
             guard vrid == instance.runtime.router.vrid.rawValue else { continue }
             guard instance.router.state == .backup || instance.router.state == .master else { continue }
-            switch ReceiveCheck.check(packet, instance.expectations) {
+            let expectations = instance.expectations
+            switch ReceiveCheck.check(packet, expectations) {
             case let .accepted(advert, source):
                 perform(instance.router.handle(.advertisementReceived(advert, source: source), now: now), on: instance, now: now)
             case let .dropped(reason):
-                log("(\(instance.runtime.router.name)) dropped advert: \(reason)")
+                instance.drops[reason, default: 0] += 1
+                log(reason.logLine(instance: instance.runtime.router.name, packet: packet, expected: expectations))
             }
         }
     }

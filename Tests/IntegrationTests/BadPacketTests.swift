@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import KeepalivedTestSupport
+
+/// A peer namespace sends malformed adverts (each claiming priority 254, so accepting any of them
+/// would make our master yield): every one is dropped with its reason, the daemon keeps running
+/// and stays master.
+@Suite(.serialized, .enabled(if: Lab.availability.testsShouldRun, "needs root and iproute2: \(Lab.availability)"))
+struct BadPacketTests {
+    typealias F = VRRPFixtures
+
+    /// Builds and sends the variants with a raw IP socket (IP_HDRINCL), three times each.
+    static let sender = #"""
+    import socket, struct, sys
+
+    SRC, DST = sys.argv[1], "224.0.0.18"
+    VIP = socket.inet_aton("10.77.0.200")
+
+    def csum(data):
+        if len(data) % 2: data += b"\0"
+        s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+        while s >> 16: s = (s & 0xffff) + (s >> 16)
+        return (~s) & 0xffff
+
+    def vrrp(version=2, type_=1, vrid=51, prio=254, addrs=(VIP,), auth=1, password=b"lab-pass", interval=1, bad_sum=False):
+        if version == 2:
+            body = struct.pack("!BBBBBBH", (version << 4) | type_, vrid, prio, len(addrs), auth, interval, 0)
+            body += b"".join(addrs) + password.ljust(8, b"\0")[:8]
+        else:
+            body = struct.pack("!BBBBHH", (version << 4) | type_, vrid, prio, len(addrs), interval * 100, 0)
+            body += b"".join(addrs)
+        c = csum(body) ^ (0xffff if bad_sum else 0)
+        return body[:6] + struct.pack("!H", c) + body[8:]
+
+    def ip(payload, ttl=255, total=None):
+        length = total if total is not None else 20 + len(payload)
+        header = struct.pack("!BBHHHBBH4s4s", 0x45, 0xc0, length, 1, 0, ttl, 112, 0,
+                             socket.inet_aton(SRC), socket.inet_aton(DST))
+        return header + payload
+
+    variants = {
+        "ttl": ip(vrrp(), ttl=254),
+        "checksum": ip(vrrp(bad_sum=True)),
+        "version": ip(vrrp(version=3)),
+        "password": ip(vrrp(password=b"wrong")),
+        "type": ip(vrrp(type_=2)),
+        "length": ip(vrrp() + b"\0\0\0\0"),
+        "addresses": ip(vrrp(addrs=(socket.inet_aton("10.77.0.201"),))),
+        "auth type": ip(vrrp(auth=7)),
+        "garbage": ip(bytes(range(7, 47))),
+        "truncated": ip(b"\x21\x33"),
+        "other vrid": ip(vrrp(vrid=52)),
+    }
+    s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+    s.setsockopt(socket.IPPROTO_IP, socket.IP_HDRINCL, 1)
+    s.setsockopt(socket.SOL_SOCKET, 25, b"eth0\0")  # SO_BINDTODEVICE
+    for _ in range(3):
+        for name, packet in variants.items():
+            s.sendto(packet, (DST, 0))
+    print("sent", len(variants) * 3)
+    """#
+
+    @Test func malformedAdvertsAreDroppedAndCounted() throws {
+        try Lab.withLab(routers: 2) { lab in
+            let ours = try F.start(.ours, in: lab.router(2), config: F.config(priority: 150))
+            #expect(F.waitUntil(lab.router(2), holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil,
+                    "ours never became master:\n\(ours.output)")
+            let script = lab.directory + "/send-bad-adverts.py"
+            try BadPacketTests.sender.write(toFile: script, atomically: true, encoding: .utf8)
+            let sent = try lab.router(1).run(["python3", script, Lab.ipv4(router: 1)])
+            #expect(sent.succeeded, "sender failed: \(sent.combinedOutput)")
+            usleep(1_500_000)
+
+            #expect(ours.isRunning, "the daemon died:\n\(ours.output)")
+            #expect(F.holds(lab.router(2), F.vip4), "a bad packet moved mastership:\n\(ours.output)")
+            #expect(!ours.output.contains("Entering BACKUP STATE\n"), "ours left MASTER:\n\(ours.output)")
+            let expectedLines = [
+                "invalid TTL/HL. Received 254", "Invalid VRRPv2 checksum", "wrong version", "received an invalid passwd!",
+                "Invalid packet type", "vrrp packet has the wrong length", "received an unexpected ip address list",
+                "Invalid auth type",
+            ]
+            for line in expectedLines {
+                #expect(ours.output.contains(line), "no '\(line)' in the log:\n\(ours.output)")
+            }
+        }
+    }
+}
