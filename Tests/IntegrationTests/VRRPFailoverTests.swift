@@ -24,10 +24,46 @@ struct VRRPFailoverTests {
             #expect(!F.holds(lab.router(1), F.vip4), "both routers hold the VIP:\n\(backup.output)")
             #expect(try lab.client.ping(F.vip4), "the client cannot reach the VIP")
 
+            #expect(try F.neighbour(lab.client, F.vip4) == F.mac(lab.router(2)), "the client does not reach the VIP through router 2")
+
             master.send(SIGTERM)
-            let handover = F.wait(atMost: 1 + F.slack) { F.holds(lab.router(1), F.vip4) && !F.holds(lab.router(2), F.vip4) }
+            let handover = F.waitUntil(lab.router(1), holds: F.vip4, atMost: 1 + F.slack)
             #expect(handover != nil, "no handover after SIGTERM:\n\(backup.output)\n\(master.output)")
+            #expect(F.waitUntil(lab.router(2), holds: F.vip4, false, atMost: 1) != nil, "router 2 kept the VIP")
+            // The new master's gratuitous ARPs move the client's neighbour entry before any new traffic.
+            usleep(300_000)
+            #expect(try F.neighbour(lab.client, F.vip4) == F.mac(lab.router(1)), "the client's neighbour entry did not move to router 1")
             #expect(try lab.client.ping(F.vip4), "the client cannot reach the VIP after the handover")
+        }
+    }
+
+    /// Three routers of ours: the highest priority wins; stopping it hands over to the next highest.
+    @Test func threeRoutersElectTheHighestAndFailOverInOrder() throws {
+        try Lab.withLab(routers: 3) { lab in
+            let low = try F.start(.ours, in: lab.router(1), config: F.config(priority: 50))
+            let middle = try F.start(.ours, in: lab.router(2), config: F.config(priority: 100))
+            let high = try F.start(.ours, in: lab.router(3), config: F.config(priority: 200))
+            #expect(F.waitUntil(lab.router(3), holds: F.vip4, atMost: F.masterDownInterval(priority: 200) + F.slack) != nil,
+                    "router 3 never took the VIP:\n\(high.output)")
+            #expect(!F.holds(lab.router(1), F.vip4) && !F.holds(lab.router(2), F.vip4))
+            high.send(SIGTERM)
+            #expect(F.waitUntil(lab.router(2), holds: F.vip4, atMost: 1 + F.slack) != nil, "router 2 did not take over:\n\(middle.output)")
+            #expect(!F.holds(lab.router(1), F.vip4), "router 1 (lowest) also took the VIP:\n\(low.output)")
+            #expect(try lab.client.ping(F.vip4))
+        }
+    }
+
+    /// VRRPv3 over IPv4 with keepalived 2.2.7, both directions.
+    @Test(arguments: [(F.Implementation.debian, F.Implementation.ours), (.ours, .debian)])
+    func version3OverIPv4WithKeepalived(low: F.Implementation, high: F.Implementation) throws {
+        try Lab.withLab(routers: 2) { lab in
+            _ = try F.start(low, in: lab.router(1), config: F.config(priority: 100, version: 3))
+            let master = try F.start(high, in: lab.router(2), config: F.config(priority: 150, version: 3))
+            #expect(F.waitUntil(lab.router(2), holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil,
+                    "router 2 (\(high)) never took the VIP:\n\(master.output)")
+            #expect(!F.holds(lab.router(1), F.vip4))
+            master.send(SIGTERM)
+            #expect(F.waitUntil(lab.router(1), holds: F.vip4, atMost: 1 + F.slack) != nil)
         }
     }
 

@@ -65,6 +65,19 @@ enum VRRPFixtures {
         }
     }
 
+    /// The MAC address of eth0 in `namespace`.
+    static func mac(_ namespace: LabNamespace) throws -> String {
+        try namespace.run(["cat", "/sys/class/net/eth0/address"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The link-layer address the client's neighbour table has for `address`, if any.
+    static func neighbour(_ client: LabNamespace, _ address: String) throws -> String? {
+        let output = try client.run(["ip", "neigh", "show", address]).standardOutput
+        let words = output.split(separator: " ")
+        guard let index = words.firstIndex(of: "lladdr"), index + 1 < words.count else { return nil }
+        return String(words[index + 1])
+    }
+
     /// Waits until `router` holds `address` (or no longer does, with `held: false`); how long it took.
     static func waitUntil(_ router: LabNamespace, holds address: String, _ held: Bool = true, atMost limit: Double) -> Double? {
         let clock = ContinuousClock()
