@@ -66,6 +66,11 @@ public struct VirtualRouter: Sendable {
     /// Master_Down_Interval = down_timer_adverts × Master_Adver_Interval + Skew_Time.
     public var masterDownInterval: UInt64 { configuration.downTimerAdverts * masterAdvertisementInterval + skewTime }
 
+    /// Zeroes the counters (keepalived's STATS_CLEAR signal).
+    public mutating func clearStatistics() {
+        statistics = Statistics()
+    }
+
     // MARK: - Inputs
 
     public mutating func handle(_ input: Input, now: Instant) -> [Action] {

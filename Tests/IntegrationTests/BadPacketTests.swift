@@ -62,7 +62,7 @@ struct BadPacketTests {
 
     @Test func malformedAdvertsAreDroppedAndCounted() throws {
         try Lab.withLab(routers: 2) { lab in
-            let ours = try F.start(.ours, in: lab.router(2), config: F.config(priority: 150))
+            let ours = try F.start(.ours, in: lab.router(2), config: F.config(priority: 150), temporaryDirectory: lab.directory)
             #expect(F.waitUntil(lab.router(2), holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil,
                     "ours never became master:\n\(ours.output)")
             let script = lab.directory + "/send-bad-adverts.py"
@@ -81,6 +81,19 @@ struct BadPacketTests {
             ]
             for line in expectedLines {
                 #expect(ours.output.contains(line), "no '\(line)' in the log:\n\(ours.output)")
+            }
+
+            // SIGUSR2: keepalived.stats in keepalived's layout, with every drop counted under its reason.
+            ours.send(SIGUSR2)
+            let statsPath = lab.directory + "/keepalived.stats"
+            var stats = ""
+            for _ in 0..<40 where !stats.contains("Priority Zero") {
+                usleep(50_000)
+                stats = (try? String(contentsOfFile: statsPath, encoding: .utf8)) ?? ""
+            }
+            #expect(stats.hasPrefix("VRRP Instance: VI_1\n  Advertisements:\n"), "stats file:\n\(stats)")
+            for counter in ["    TTL: 3\n", "    Invalid Type: 3\n", "    Address List: 3\n", "    Failure: 3\n"] {
+                #expect(stats.contains(counter), "no '\(counter)' in:\n\(stats)")
             }
         }
     }

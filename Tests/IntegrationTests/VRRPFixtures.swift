@@ -43,14 +43,17 @@ enum VRRPFixtures {
     }
 
     /// Starts a keepalived (ours or Debian's) in `router` with `config`.
-    static func start(_ implementation: Implementation, in router: LabNamespace, config: String) throws -> LabProcess {
+    static func start(
+        _ implementation: Implementation, in router: LabNamespace, config: String, temporaryDirectory: String? = nil
+    ) throws -> LabProcess {
         // Seen inside the namespace at /etc/keepalived (ip netns exec bind-mounts /etc/netns/NAME).
         let path = "/etc/keepalived/keepalived-\(implementation).conf"
         try router.installFile(path, contents: config)
         let binary = implementation == .ours ? ourBinary : debianBinary
         let pids = router.logDirectory + "/" + router.name
+        let environment = temporaryDirectory.map { ["/usr/bin/env", "TMPDIR=\($0)"] } ?? []
         return try router.start(
-            [binary, "-n", "-l", "-G", "-P", "-f", path, "-p", pids + "-\(implementation).pid",
+            environment + [binary, "-n", "-l", "-G", "-P", "-f", path, "-p", pids + "-\(implementation).pid",
              "-r", pids + "-\(implementation)-vrrp.pid"],
             name: "keepalived-\(implementation)")
     }

@@ -51,7 +51,8 @@ enum DaemonRunner {
             log.info("The health checker (virtual_server) is not supported yet; only VRRP runs")
         }
 
-        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2])
+        let statsClearSignal = __libc_current_sigrtmax() - 1
+        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal])
         let service: VRRPService
         do {
             service = try VRRPService(
@@ -80,8 +81,12 @@ enum DaemonRunner {
                 return 0
             case SIGHUP:
                 log.info("Reloading is not supported yet; the running configuration is kept")
+            case SIGUSR2:
+                service.requestStats(clear: false)
+            case statsClearSignal:
+                service.requestStats(clear: true)
             default:
-                log.info("Signal \(signal) (data/stats dump) is not supported yet")
+                log.info("Signal \(signal) (data or JSON dump) is not supported yet")
             }
         }
     }

@@ -88,10 +88,58 @@ public final class VRRPService: @unchecked Sendable {
         close(stopPipe.write)
     }
 
+    /// Requests to the VRRP thread, one byte each on the control pipe.
+    private enum Control: UInt8 { case stop = 1, writeStats = 2, writeStatsAndClear = 3 }
+
     /// Asks the loop to stop (async-signal-safe: one write to a pipe).
-    public func requestStop() {
-        var byte: UInt8 = 1
+    public func requestStop() { send(.stop) }
+
+    /// Asks the loop to write keepalived.stats to `statsPath` (and zero the counters with `clear`).
+    public func requestStats(clear: Bool) { send(clear ? .writeStatsAndClear : .writeStats) }
+
+    /// Where keepalived.stats goes: $TMPDIR if it is an absolute directory, else /tmp.
+    public var statsPath: String = {
+        if let dir = getenv("TMPDIR").map({ String(cString: $0) }), dir.hasPrefix("/") { return dir + "/keepalived.stats" }
+        return "/tmp/keepalived.stats"
+    }()
+
+    private func send(_ control: Control) {
+        var byte = control.rawValue
         _ = write(stopPipe.write, &byte, 1)
+    }
+
+    /// Handles the bytes waiting on the control pipe; true when asked to stop.
+    private func handleControl() -> Bool {
+        var byte: UInt8 = 0
+        var stop = false
+        while read(stopPipe.read, &byte, 1) == 1 {
+            switch Control(rawValue: byte) {
+            case .stop?: stop = true
+            case .writeStats?: writeStats(clear: false)
+            case .writeStatsAndClear?: writeStats(clear: true)
+            case nil: break
+            }
+        }
+        return stop
+    }
+
+    private func writeStats(clear: Bool) {
+        let text = StatsFile.render(instances.map {
+            StatsFile.Entry(name: $0.runtime.router.name, statistics: $0.router.statistics, drops: $0.drops)
+        })
+        let fd = open(statsPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd >= 0 {
+            _ = text.withCString { write(fd, $0, strlen($0)) }
+            close(fd)
+        } else {
+            log("Can't open \(statsPath) (\(clinuxnet_errno()))")
+        }
+        if clear {
+            for instance in instances {
+                instance.router.clearStatistics()
+                instance.drops.removeAll()
+            }
+        }
     }
 
     /// Runs until `requestStop`; then every instance stops the keepalived way (priority 0 from a
@@ -112,7 +160,7 @@ public final class VRRPService: @unchecked Sendable {
             let timeout = next.map { $0 <= now ? 0 : Int32(clamping: ($0.microseconds - now.microseconds + 999) / 1000) } ?? 1000
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 && clinuxnet_errno() != EINTR { log("poll failed: errno \(clinuxnet_errno())") }
-            if descriptors.last!.revents & Int16(POLLIN) != 0 { break }
+            if descriptors.last!.revents & Int16(POLLIN) != 0, handleControl() { break }
             let after = MonotonicClock.now()
             for (index, instance) in instances.enumerated() where descriptors[index].revents & Int16(POLLIN) != 0 {
                 receive(on: instance, now: after)
