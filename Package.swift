@@ -30,10 +30,13 @@ let package = Package(
         .target(name: "CLinuxNet"),
         .target(name: "LinuxNet", dependencies: ["CLinuxNet", "NetlinkCodec", "VRRPCore"]),
 
+        // Notify scripts and the notify FIFO (e-mail to come), off the VRRP thread.
+        .target(name: "Notification"),
+
         // Composition root and host access.
         .target(
             name: "KeepalivedDaemon",
-            dependencies: ["KeepalivedConfig", "VRRPCore", "LinuxNet", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KeepalivedConfig", "VRRPCore", "LinuxNet", "Notification", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(name: "keepalived", dependencies: ["KeepalivedDaemon"]),
 

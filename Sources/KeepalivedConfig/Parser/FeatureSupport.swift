@@ -15,6 +15,9 @@ public enum FeatureSupport {
         "vrrp_instance.lower_prio_no_advert", "vrrp_instance.higher_prio_send_advert",
         "vrrp_instance.down_timer_adverts", "vrrp_instance.authentication", "vrrp_instance.authentication.auth_type",
         "vrrp_instance.authentication.auth_pass", "vrrp_instance.native_ipv6",
+        "vrrp_instance.notify_master", "vrrp_instance.notify_backup", "vrrp_instance.notify_fault",
+        "vrrp_instance.notify_stop", "vrrp_instance.notify", "global_defs.notify_fifo", "global_defs.vrrp_notify_fifo",
+        "global_defs.script_user", "global_defs.dynamic_interfaces",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

@@ -1,6 +1,7 @@
 import Glibc
 import KeepalivedConfig
 import LinuxNet
+import Notification
 import VRRPCore
 
 /// Running the daemon: configuration, pidfiles, the VRRP thread, and signals on the main thread.
@@ -53,12 +54,21 @@ enum DaemonRunner {
 
         let statsClearSignal = __libc_current_sigrtmax() - 1
         SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal])
+        let notifier = InstanceNotifier(
+            notifications: NotificationAssembly.notifications(loaded.configuration) { log.info($0) },
+            fifos: NotificationAssembly.fifos(loaded.configuration) { log.info($0) },
+            runner: ScriptRunner { log.info($0) })
         let service: VRRPService
         do {
             service = try VRRPService(
                 instances: VRRPAssembly.runtimes(loaded.configuration),
                 releaseAddressesOnStop: !options.dontReleaseVRRP,
-                log: { log.info($0) })
+                log: { log.info($0) },
+                onTransition: { name, _, to, priority in
+                    if let word = NotificationAssembly.word(to) {
+                        notifier.transition(instance: name, state: word, priority: Int(priority.rawValue))
+                    }
+                })
         } catch {
             log.info("Unable to start VRRP: \(error)")
             mainPid.remove()
@@ -75,6 +85,7 @@ enum DaemonRunner {
                 log.info("Stopping")
                 service.requestStop()
                 thread.join()
+                notifier.finish()
                 vrrpPid.remove()
                 mainPid.remove()
                 log.info("Stopped \(versionLine)")

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What to run and write when a VRRP instance changes state, in keepalived's order: the state's
+/// own script, then the generic `notify` with `INSTANCE name STATE priority`, then the FIFO line.
+public struct InstanceNotifications: Sendable {
+    public var master: ScriptRunner.Command?
+    public var backup: ScriptRunner.Command?
+    public var fault: ScriptRunner.Command?
+    public var stop: ScriptRunner.Command?
+    public var generic: ScriptRunner.Command?
+
+    public init(
+        master: ScriptRunner.Command? = nil, backup: ScriptRunner.Command? = nil, fault: ScriptRunner.Command? = nil,
+        stop: ScriptRunner.Command? = nil, generic: ScriptRunner.Command? = nil
+    ) {
+        self.master = master
+        self.backup = backup
+        self.fault = fault
+        self.stop = stop
+        self.generic = generic
+    }
+}
+
+/// Turns instance transitions into scripts and FIFO lines on a thread of its own, in the order the
+/// transitions happened, so a slow script or a stuck FIFO never delays the VRRP thread.
+public final class InstanceNotifier: @unchecked Sendable {
+    private let runner: ScriptRunner
+    private let fifos: [NotifyFIFO]
+    private let notifications: [String: InstanceNotifications]
+    private var queue: [(instance: String, state: String, priority: Int)] = []
+    private var mutex = pthread_mutex_t()
+    private var condition = pthread_cond_t()
+    private var stopping = false
+    private var thread = pthread_t()
+
+    public init(notifications: [String: InstanceNotifications], fifos: [NotifyFIFO], runner: ScriptRunner) {
+        self.notifications = notifications
+        self.fifos = fifos
+        self.runner = runner
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&condition, nil)
+        let unmanaged = Unmanaged.passUnretained(self)
+        pthread_create(&thread, nil, { argument in
+            Unmanaged<InstanceNotifier>.fromOpaque(argument!).takeUnretainedValue().loop()
+            return nil
+        }, unmanaged.toOpaque())
+    }
+
+    /// Queues a transition (called on the VRRP thread; returns at once). `state` is keepalived's
+    /// word: MASTER, BACKUP, FAULT, STOP, DELETED.
+    public func transition(instance: String, state: String, priority: Int) {
+        pthread_mutex_lock(&mutex)
+        queue.append((instance, state, priority))
+        pthread_cond_signal(&condition)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    /// Delivers everything queued, then stops the thread.
+    public func finish() {
+        pthread_mutex_lock(&mutex)
+        stopping = true
+        pthread_cond_signal(&condition)
+        pthread_mutex_unlock(&mutex)
+        pthread_join(thread, nil)
+        runner.reap()
+    }
+
+    private func loop() {
+        while true {
+            pthread_mutex_lock(&mutex)
+            while queue.isEmpty && !stopping {
+                var deadline = timespec()
+                clock_gettime(CLOCK_REALTIME, &deadline)
+                deadline.tv_nsec += 200_000_000
+                if deadline.tv_nsec >= 1_000_000_000 { deadline.tv_sec += 1; deadline.tv_nsec -= 1_000_000_000 }
+                pthread_cond_timedwait(&condition, &mutex, &deadline)
+                if queue.isEmpty { pthread_mutex_unlock(&mutex); runner.reap(); pthread_mutex_lock(&mutex) }
+            }
+            let work = queue
+            queue.removeAll()
+            let done = stopping
+            pthread_mutex_unlock(&mutex)
+            for item in work { deliver(item) }
+            runner.reap()
+            if done && work.isEmpty { return }
+        }
+    }
+
+    private func deliver(_ item: (instance: String, state: String, priority: Int)) {
+        let configured = notifications[item.instance]
+        let specific: ScriptRunner.Command?
+        switch item.state {
+        case "MASTER": specific = configured?.master
+        case "BACKUP": specific = configured?.backup
+        case "FAULT": specific = configured?.fault
+        case "STOP": specific = configured?.stop
+        default: specific = nil
+        }
+        if let specific { runner.start(specific) }
+        if var generic = configured?.generic {
+            generic.arguments += ["INSTANCE", item.instance, item.state, String(item.priority)]
+            runner.start(generic)
+        }
+        for fifo in fifos { fifo.write("INSTANCE \"\(item.instance)\" \(item.state) \(item.priority)") }
+    }
+}
