@@ -36,7 +36,7 @@ let package = Package(
         // Composition root and host access.
         .target(
             name: "KeepalivedDaemon",
-            dependencies: ["KeepalivedConfig", "VRRPCore", "LinuxNet", "Notification", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(name: "keepalived", dependencies: ["KeepalivedDaemon"]),
 

@@ -95,6 +95,23 @@ struct BadPacketTests {
             for counter in ["    TTL: 3\n", "    Invalid Type: 3\n", "    Address List: 3\n", "    Failure: 3\n"] {
                 #expect(stats.contains(counter), "no '\(counter)' in:\n\(stats)")
             }
+
+            // The JSON signal (SIGRTMIN+2): keepalived.json with keepalived's keys.
+            ours.send(__libc_current_sigrtmin() + 2)
+            let jsonPath = lab.directory + "/keepalived.json"
+            var json: [[String: Any]] = []
+            for _ in 0..<40 where json.isEmpty {
+                usleep(50_000)
+                if let data = FileManager.default.contents(atPath: jsonPath) {
+                    json = (try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
+                }
+            }
+            let data = json.first?["data"] as? [String: Any]
+            let counters = json.first?["stats"] as? [String: Any]
+            #expect(data?["iname"] as? String == "VI_1" && data?["vrid"] as? Int == 51 && data?["state"] as? Int == 2,
+                    "keepalived.json: \(json)")
+            #expect(data?["effective_priority"] as? Int == 150 && (data?["vips"] as? [String])?.first?.hasPrefix("10.77.0.200/24") == true)
+            #expect(counters?["ip_ttl_err"] as? Int == 3 && counters?["auth_failure"] as? Int == 3, "keepalived.json: \(json)")
         }
     }
 }

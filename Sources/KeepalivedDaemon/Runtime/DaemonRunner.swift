@@ -53,7 +53,8 @@ enum DaemonRunner {
         }
 
         let statsClearSignal = __libc_current_sigrtmax() - 1
-        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal])
+        let jsonSignal = __libc_current_sigrtmin() + 2
+        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal])
         let notifier = InstanceNotifier(
             notifications: NotificationAssembly.notifications(loaded.configuration) { log.info($0) },
             fifos: NotificationAssembly.fifos(loaded.configuration) { log.info($0) },
@@ -96,8 +97,10 @@ enum DaemonRunner {
                 service.requestStats(clear: false)
             case statsClearSignal:
                 service.requestStats(clear: true)
+            case jsonSignal:
+                service.requestJSON()
             default:
-                log.info("Signal \(signal) (data or JSON dump) is not supported yet")
+                log.info("Signal \(signal) (data dump) is not supported yet")
             }
         }
     }

@@ -18,6 +18,8 @@ public final class VRRPService: @unchecked Sendable {
         var timer: (at: Instant, generation: UInt64)?
         var announceAt: Instant?
         var linkUp: Bool
+        /// Wall-clock seconds of the last state change (keepalived's last_transition).
+        var lastTransition: Double = 0
         /// Packets dropped, by reason (the counters the MIB will serve).
         var drops: [DropReason: UInt64] = [:]
 
@@ -89,7 +91,7 @@ public final class VRRPService: @unchecked Sendable {
     }
 
     /// Requests to the VRRP thread, one byte each on the control pipe.
-    private enum Control: UInt8 { case stop = 1, writeStats = 2, writeStatsAndClear = 3 }
+    private enum Control: UInt8 { case stop = 1, writeStats = 2, writeStatsAndClear = 3, writeJSON = 4 }
 
     /// Asks the loop to stop (async-signal-safe: one write to a pipe).
     public func requestStop() { send(.stop) }
@@ -97,11 +99,17 @@ public final class VRRPService: @unchecked Sendable {
     /// Asks the loop to write keepalived.stats to `statsPath` (and zero the counters with `clear`).
     public func requestStats(clear: Bool) { send(clear ? .writeStatsAndClear : .writeStats) }
 
-    /// Where keepalived.stats goes: $TMPDIR if it is an absolute directory, else /tmp.
-    public var statsPath: String = {
-        if let dir = getenv("TMPDIR").map({ String(cString: $0) }), dir.hasPrefix("/") { return dir + "/keepalived.stats" }
-        return "/tmp/keepalived.stats"
+    /// Asks the loop to write keepalived.json.
+    public func requestJSON() { send(.writeJSON) }
+
+    /// keepalived's dump directory: $TMPDIR if it is an absolute path, else /tmp.
+    static let dumpDirectory: String = {
+        if let dir = getenv("TMPDIR").map({ String(cString: $0) }), dir.hasPrefix("/") { return dir }
+        return "/tmp"
     }()
+
+    public var statsPath: String { VRRPService.dumpDirectory + "/keepalived.stats" }
+    public var jsonPath: String { VRRPService.dumpDirectory + "/keepalived.json" }
 
     private func send(_ control: Control) {
         var byte = control.rawValue
@@ -117,10 +125,27 @@ public final class VRRPService: @unchecked Sendable {
             case .stop?: stop = true
             case .writeStats?: writeStats(clear: false)
             case .writeStatsAndClear?: writeStats(clear: true)
+            case .writeJSON?: writeJSON()
             case nil: break
             }
         }
         return stop
+    }
+
+    /// Written to a temporary name and renamed, so a reader never sees half a file.
+    private func writeJSON() {
+        let text = JSONDump.render(instances.map {
+            JSONDump.Entry(runtime: $0.runtime, router: $0.router, drops: $0.drops, lastTransition: $0.lastTransition)
+        })
+        let temporary = jsonPath + ".tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            log("Can't open \(jsonPath) (\(clinuxnet_errno()))")
+            return
+        }
+        _ = text.withCString { write(fd, $0, strlen($0)) }
+        close(fd)
+        rename(temporary, jsonPath)
     }
 
     private func writeStats(clear: Bool) {
@@ -244,6 +269,9 @@ public final class VRRPService: @unchecked Sendable {
                 instance.announceAt = at
             case let .transition(from, to):
                 if to != .master { instance.announceAt = nil }
+                var now = timespec()
+                clock_gettime(CLOCK_REALTIME, &now)
+                instance.lastTransition = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
                 onTransition(name, from, to, instance.router.effectivePriority)
             case let .log(line):
                 log(line)
