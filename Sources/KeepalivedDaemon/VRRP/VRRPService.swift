@@ -138,7 +138,7 @@ public final class VRRPService: @unchecked Sendable {
             JSONDump.Entry(runtime: $0.runtime, router: $0.router, drops: $0.drops, lastTransition: $0.lastTransition)
         })
         let temporary = jsonPath + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             log("Can't open \(jsonPath) (\(clinuxnet_errno()))")
             return
@@ -152,7 +152,7 @@ public final class VRRPService: @unchecked Sendable {
         let text = StatsFile.render(instances.map {
             StatsFile.Entry(name: $0.runtime.router.name, statistics: $0.router.statistics, drops: $0.drops)
         })
-        let fd = open(statsPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(statsPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         if fd >= 0 {
             _ = text.withCString { write(fd, $0, strlen($0)) }
             close(fd)
