@@ -98,10 +98,10 @@ public final class InstanceNotifier: @unchecked Sendable {
         case "STOP": specific = configured?.stop
         default: specific = nil
         }
-        if let specific { runner.start(specific) }
+        if let specific { runner.launch(specific) }
         if var generic = configured?.generic {
             generic.arguments += ["INSTANCE", item.instance, item.state, String(item.priority)]
-            runner.start(generic)
+            runner.launch(generic)
         }
         for fifo in fifos { fifo.write("INSTANCE \"\(item.instance)\" \(item.state) \(item.priority)") }
     }

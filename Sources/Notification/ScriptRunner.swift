@@ -2,15 +2,20 @@
 import Glibc
 #endif
 
-/// Runs notify scripts the way keepalived does: fork, new process group, the configured user and
-/// group, then execve of the program itself (no shell), fire-and-forget. Children are reaped by
-/// `reap()`, which the notifier calls regularly, so no zombie is left behind.
+/// Runs scripts the way keepalived does: fork, new process group, the configured user and group,
+/// then execve of the program itself (no shell). `launch` is fire-and-forget (reaped by `reap()`,
+/// which the notifier calls regularly); `start` leaves waiting for the exit status to the caller.
 public final class ScriptRunner: @unchecked Sendable {
     public typealias Logger = @Sendable (String) -> Void
     private let log: Logger
+    /// Children started here and not yet reaped (only these are reaped: other parts of the
+    /// daemon wait for their own children's exit status).
+    private var children: Set<pid_t> = []
+    private var mutex = pthread_mutex_t()
 
     public init(log: @escaping Logger) {
         self.log = log
+        pthread_mutex_init(&mutex, nil)
     }
 
     /// A resolved script: argv, and the uid/gid to run as (nil: as the daemon).
@@ -53,9 +58,23 @@ public final class ScriptRunner: @unchecked Sendable {
         return pid
     }
 
-    /// Collects every child that has exited (waitpid(-1, WNOHANG)).
+    /// Starts `command` and remembers it, so `reap()` collects it once it exits.
+    @discardableResult
+    public func launch(_ command: Command) -> pid_t? {
+        guard let pid = start(command) else { return nil }
+        pthread_mutex_lock(&mutex)
+        children.insert(pid)
+        pthread_mutex_unlock(&mutex)
+        return pid
+    }
+
+    /// Collects the children started with `launch` that have exited.
     public func reap() {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
         var status: Int32 = 0
-        while waitpid(-1, &status, WNOHANG) > 0 {}
+        for pid in children where waitpid(pid, &status, WNOHANG) != 0 {
+            children.remove(pid)
+        }
     }
 }

@@ -229,3 +229,10 @@ public struct Engine: Sendable {
         }
     }
 }
+
+extension Engine {
+    /// Zeroes every instance's counters (keepalived's STATS_CLEAR).
+    public mutating func clearStatistics() {
+        for id in instanceIDs { routers[id]?.clearStatistics() }
+    }
+}

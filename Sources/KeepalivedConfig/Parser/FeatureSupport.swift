@@ -18,6 +18,10 @@ public enum FeatureSupport {
         "vrrp_instance.notify_master", "vrrp_instance.notify_backup", "vrrp_instance.notify_fault",
         "vrrp_instance.notify_stop", "vrrp_instance.notify", "global_defs.notify_fifo", "global_defs.vrrp_notify_fifo",
         "global_defs.script_user", "global_defs.dynamic_interfaces",
+        "vrrp_script", "vrrp_script.script", "vrrp_script.interval", "vrrp_script.timeout", "vrrp_script.weight",
+        "vrrp_script.rise", "vrrp_script.fall", "vrrp_script.user", "vrrp_script.init_fail",
+        "vrrp_instance.track_script", "vrrp_instance.track_interface", "vrrp_instance.dont_track_primary",
+        "vrrp_sync_group", "vrrp_sync_group.group", "vrrp_sync_group.track_interface", "vrrp_sync_group.track_script",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

@@ -63,6 +63,8 @@ enum DaemonRunner {
         do {
             service = try VRRPService(
                 instances: VRRPAssembly.runtimes(loaded.configuration),
+                syncGroups: VRRPAssembly.syncGroups(loaded.configuration),
+                scripts: VRRPAssembly.scripts(loaded.configuration) { log.info($0) },
                 releaseAddressesOnStop: !options.dontReleaseVRRP,
                 log: { log.info($0) },
                 onTransition: { name, _, to, priority in

@@ -29,7 +29,7 @@ enum VRRPAssembly {
             case .ah?: authentication = .ipsecAH
             case nil: authentication = .none
             }
-            return VRRPInstanceRuntime(
+            var runtime = VRRPInstanceRuntime(
                 router: router, interfaceName: interface,
                 virtualAddresses: instance.virtualAddresses.map(address),
                 excludedAddresses: instance.excludedAddresses.map(address),
@@ -37,7 +37,50 @@ enum VRRPAssembly {
                 authenticationPassword: instance.authentication?.password ?? [],
                 unicastPeers: instance.unicastPeers.map(\.address.bytes),
                 sourceAddress: instance.sourceAddress?.bytes)
+            runtime.dontTrackPrimary = instance.dontTrackPrimary
+            runtime.trackers = bindings(
+                interfaces: instance.trackInterfaces.map { ($0.name, $0.weight, $0.reverse) },
+                scripts: instance.trackScripts, configuration: configuration)
+            return runtime
         }
+    }
+
+    /// keepalived.conf: vrrp_sync_group, with the group's trackers applied to every member.
+    static func syncGroups(_ configuration: Configuration) -> [Engine.SyncGroupConfiguration] {
+        configuration.syncGroups.map { group in
+            Engine.SyncGroupConfiguration(
+                id: SyncGroupID(group.name), members: group.members.map { InstanceID($0.text) },
+                trackers: bindings(
+                    interfaces: group.trackInterfaces.map { ($0.name, $0.weight ?? 0, $0.reverse ?? false) },
+                    scripts: group.trackScripts, configuration: configuration))
+        }
+    }
+
+    /// keepalived.conf: vrrp_script blocks, with the user their command runs as.
+    static func scripts(_ configuration: Configuration, log: (String) -> Void) -> [TrackScriptRuntime] {
+        configuration.vrrpScripts.compactMap { script in
+            guard let command = script.script else { return nil }
+            var resolved = NotifyScript(arguments: command.arguments, user: script.user ?? command.user,
+                                        group: script.group ?? command.group, location: command.location)
+            resolved.arguments = command.arguments
+            return TrackScriptRuntime(
+                name: script.name, command: NotificationAssembly.resolve(resolved, global: configuration.global, log: log),
+                interval: script.interval, timeout: script.timeout, rise: script.rise, fall: script.fall, initFail: script.initFail)
+        }
+    }
+
+    /// Tracking entries with keepalived's defaults: a track_script without its own weight takes the
+    /// vrrp_script's weight and reverse.
+    static func bindings(
+        interfaces: [(name: String, weight: Int, reverse: Bool)], scripts: [TrackedObject], configuration: Configuration
+    ) -> [TrackingBinding] {
+        var result = interfaces.map { TrackingBinding(.interface($0.name), weight: $0.weight, reverse: $0.reverse) }
+        for tracked in scripts {
+            guard let script = configuration.vrrpScripts.first(where: { $0.name == tracked.name }) else { continue }
+            result.append(TrackingBinding(
+                .script(tracked.name), weight: tracked.weight ?? script.weight, reverse: tracked.reverse ?? script.weightReverse))
+        }
+        return result
     }
 
     private static func address(_ vip: KeepalivedConfig.VirtualAddress) -> VRRPInstanceRuntime.VirtualAddress {

@@ -26,6 +26,10 @@ public struct VRRPInstanceRuntime: Sendable {
     public var unicastPeers: [[UInt8]]
     /// keepalived.conf: unicast_src_ip / mcast_src_ip
     public var sourceAddress: [UInt8]?
+    /// keepalived.conf: track_interface, track_script (with resolved weights)
+    public var trackers: [TrackingBinding] = []
+    /// keepalived.conf: dont_track_primary
+    public var dontTrackPrimary = false
 
     public init(
         router: VirtualRouterConfiguration, interfaceName: String, virtualAddresses: [VirtualAddress],

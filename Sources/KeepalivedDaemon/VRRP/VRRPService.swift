@@ -1,23 +1,26 @@
 import CLinuxNet
 import LinuxNet
 import NetlinkCodec
+import Notification
 import VRRPCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The VRRP thread: one loop that owns every instance, its socket and its timer, feeds the pure
-/// VirtualRouter machines and performs their actions in order. Nothing else runs on it.
+/// The VRRP thread: one loop that owns the Engine (every instance, tracker and sync group), the
+/// sockets, the timers and the vrrp_script runs, and performs the Engine's actions in order.
+/// Nothing else runs on it.
 public final class VRRPService: @unchecked Sendable {
     /// One running instance with its data plane.
     final class RunningInstance {
-        var router: VirtualRouter
+        let id: InstanceID
+        /// The protocol configuration with the advert source filled in.
+        let routerConfiguration: VirtualRouterConfiguration
         let runtime: VRRPInstanceRuntime
         let interface: InterfaceInfo
         let transport: any AdvertTransport
         var timer: (at: Instant, generation: UInt64)?
         var announceAt: Instant?
-        var linkUp: Bool
         /// Wall-clock seconds of the last state change (keepalived's last_transition).
         var lastTransition: Double = 0
         /// Packets dropped, by reason (the counters the MIB will serve).
@@ -26,7 +29,6 @@ public final class VRRPService: @unchecked Sendable {
         init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo) throws(SystemCallError) {
             self.runtime = runtime
             self.interface = interface
-            linkUp = interface.isUp
             let multicast = runtime.unicastPeers.isEmpty
             if runtime.router.family == .ipv4 {
                 transport = try IPv4Transport(interface: interface, source: runtime.sourceAddress, multicast: multicast)
@@ -35,7 +37,8 @@ public final class VRRPService: @unchecked Sendable {
             }
             var configuration = runtime.router
             configuration.sourceAddress = transport.source
-            router = VirtualRouter(configuration)
+            routerConfiguration = configuration
+            id = InstanceID(runtime.router.name)
         }
 
         var expectations: ReceiveCheck.Expectations {
@@ -54,20 +57,28 @@ public final class VRRPService: @unchecked Sendable {
     public typealias TransitionHandler = @Sendable (_ instance: String, _ from: VRRPState, _ to: VRRPState, _ priority: Priority) -> Void
 
     private var instances: [RunningInstance] = []
+    private var byID: [InstanceID: RunningInstance] = [:]
+    private var engine: Engine
+    private var scripts: [TrackScriptSchedule] = []
+    private let scriptRunner: ScriptRunner
     private let addresses: AddressManager
     private let log: Logger
     private let onTransition: TransitionHandler
     private let stopPipe: (read: Int32, write: Int32)
     /// rtnetlink link notifications: an interface going down faults its instances at once.
     private let linkEvents: NetlinkSocket
+    /// The last link state seen per interface name (to report changes only).
+    private var linkStates: [String: Bool] = [:]
     /// -V/--dont-release-vrrp: leave addresses in place at stop.
     private let releaseAddressesOnStop: Bool
 
     public init(
-        instances runtimes: [VRRPInstanceRuntime], releaseAddressesOnStop: Bool = true, log: @escaping Logger,
+        instances runtimes: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration] = [],
+        scripts trackScripts: [TrackScriptRuntime] = [], releaseAddressesOnStop: Bool = true, log: @escaping Logger,
         onTransition: @escaping TransitionHandler = { _, _, _, _ in }
     ) throws {
         self.log = log
+        scriptRunner = ScriptRunner(log: log)
         self.onTransition = onTransition
         self.releaseAddressesOnStop = releaseAddressesOnStop
         addresses = try AddressManager()
@@ -83,7 +94,40 @@ public final class VRRPService: @unchecked Sendable {
             }
             instances.append(try RunningInstance(runtime: runtime, interface: interface))
         }
+        for instance in instances { byID[instance.id] = instance }
+        // Interfaces start as the kernel reports them; scripts as keepalived's rise/fall/init_fail say.
+        var trackers: [TrackerState] = []
+        var interfaceNames = Set(instances.map(\.interface.name))
+        for instance in instances {
+            for binding in instance.runtime.trackers { if case let .interface(name) = binding.tracker { interfaceNames.insert(name) } }
+        }
+        for group in syncGroups {
+            for binding in group.trackers { if case let .interface(name) = binding.tracker { interfaceNames.insert(name) } }
+        }
+        for name in interfaceNames.sorted() {
+            trackers.append(.upDown(.interface(name), up: Interfaces.lookup(name)?.isUp ?? false))
+        }
+        let tracked = Set(instances.flatMap { $0.runtime.trackers.map(\.tracker) } + syncGroups.flatMap { $0.trackers.map(\.tracker) })
+        let now = MonotonicClock.now()
+        for script in trackScripts where tracked.contains(.script(script.name)) {
+            // keepalived: a script that no instance or group tracks is never run.
+            trackers.append(.script(script.name, rise: script.rise, fall: script.fall, initFail: script.initFail))
+            scripts.append(TrackScriptSchedule(script: script, firstRun: now))
+        }
+        engine = Engine(Engine.Configuration(
+            instances: instances.map {
+                Engine.InstanceConfiguration(
+                    router: $0.routerConfiguration, interface: $0.interface.name, dontTrackPrimary: $0.runtime.dontTrackPrimary,
+                    trackers: $0.runtime.trackers)
+            },
+            syncGroups: syncGroups, trackers: trackers))
+        for tracker in trackers {
+            if case let .interface(name) = tracker.id { linkStates[name] = tracker.status == .ok }
+        }
     }
+
+    /// The instance's state machine, as the Engine holds it.
+    private func router(_ instance: RunningInstance) -> VirtualRouter { engine.routers[instance.id]! }
 
     deinit {
         close(stopPipe.read)
@@ -135,7 +179,7 @@ public final class VRRPService: @unchecked Sendable {
     /// Written to a temporary name and renamed, so a reader never sees half a file.
     private func writeJSON() {
         let text = JSONDump.render(instances.map {
-            JSONDump.Entry(runtime: $0.runtime, router: $0.router, drops: $0.drops, lastTransition: $0.lastTransition)
+            JSONDump.Entry(runtime: $0.runtime, router: router($0), drops: $0.drops, lastTransition: $0.lastTransition)
         })
         let temporary = jsonPath + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
@@ -150,7 +194,7 @@ public final class VRRPService: @unchecked Sendable {
 
     private func writeStats(clear: Bool) {
         let text = StatsFile.render(instances.map {
-            StatsFile.Entry(name: $0.runtime.router.name, statistics: $0.router.statistics, drops: $0.drops)
+            StatsFile.Entry(name: $0.runtime.router.name, statistics: router($0).statistics, drops: $0.drops)
         })
         let fd = open(statsPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         if fd >= 0 {
@@ -160,10 +204,8 @@ public final class VRRPService: @unchecked Sendable {
             log("Can't open \(statsPath) (\(clinuxnet_errno()))")
         }
         if clear {
-            for instance in instances {
-                instance.router.clearStatistics()
-                instance.drops.removeAll()
-            }
+            engine.clearStatistics()
+            for instance in instances { instance.drops.removeAll() }
         }
     }
 
@@ -174,14 +216,17 @@ public final class VRRPService: @unchecked Sendable {
         for instance in instances {
             // keepalived clears leftovers of an earlier run before starting as backup.
             if releaseAddressesOnStop { removeAddresses(instance, quiet: true) }
-            perform(instance.router.handle(.start(isUp: instance.interface.isUp), now: now), on: instance, now: now)
         }
+        perform(engine.handle(.start, now: now), now: now)
         var descriptors = instances.map { pollfd(fd: $0.transport.descriptor, events: Int16(POLLIN), revents: 0) }
         descriptors.append(pollfd(fd: linkEvents.descriptor, events: Int16(POLLIN), revents: 0))
         descriptors.append(pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0))
         while true {
             let now = MonotonicClock.now()
-            let next = instances.flatMap { [$0.timer?.at, $0.announceAt].compactMap { $0 } }.min()
+            // A script in progress is polled for its exit every 100 ms.
+            let running = scripts.contains { $0.running != nil }
+            let next = (instances.flatMap { [$0.timer?.at, $0.announceAt].compactMap { $0 } } + scripts.compactMap(\.deadline)).min()
+                .map { Swift.min($0, now.adding(running ? 100_000 : 1_000_000)) }
             let timeout = next.map { $0 <= now ? 0 : Int32(clamping: ($0.microseconds - now.microseconds + 999) / 1000) } ?? 1000
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 && clinuxnet_errno() != EINTR { log("poll failed: errno \(clinuxnet_errno())") }
@@ -196,17 +241,53 @@ public final class VRRPService: @unchecked Sendable {
             for instance in instances {
                 if let timer = instance.timer, timer.at <= after {
                     instance.timer = nil
-                    perform(instance.router.handle(.timerExpired(generation: timer.generation), now: after), on: instance, now: after)
+                    perform(engine.handle(.timerExpired(instance.id, generation: timer.generation), now: after), now: after)
                 }
                 if let announceTime = instance.announceAt, announceTime <= after {
                     instance.announceAt = nil
-                    if instance.router.state == .master { announce(instance, count: instance.runtime.router.garpMasterRepeat) }
+                    if router(instance).state == .master { announce(instance, count: instance.runtime.router.garpMasterRepeat) }
                 }
             }
+            runScripts(now: after)
         }
         let end = MonotonicClock.now()
-        for instance in instances {
-            perform(instance.router.handle(.stop, now: end), on: instance, now: end)
+        for schedule in scripts {
+            if let running = schedule.running { kill(-running.pid, SIGTERM) }
+        }
+        perform(engine.handle(.stop, now: end), now: end)
+    }
+
+    /// vrrp_script runs: start each when due (never overlapping), collect exit statuses, kill
+    /// (the process group) after the timeout; results feed the Engine's rise/fall counting.
+    private func runScripts(now: Instant) {
+        for schedule in scripts {
+            if let running = schedule.running {
+                var status: Int32 = 0
+                let reaped = waitpid(running.pid, &status, WNOHANG)
+                if reaped == running.pid {
+                    schedule.running = nil
+                    let result: TrackerResult
+                    if schedule.killedForTimeout {
+                        result = .timedOut
+                    } else if status & 0x7f == 0 && (status >> 8) & 0xff == 0 {
+                        result = .succeeded
+                    } else if status & 0x7f == 0 {
+                        result = .failed(detail: "exited with status \((status >> 8) & 0xff)")
+                    } else {
+                        result = .failed(detail: "was killed by signal \(status & 0x7f)")
+                    }
+                    schedule.killedForTimeout = false
+                    perform(engine.handle(.trackerResult(.script(schedule.script.name), result), now: now), now: now)
+                } else if let deadline = schedule.deadline, deadline <= now, !schedule.killedForTimeout {
+                    schedule.killedForTimeout = true
+                    kill(-running.pid, SIGKILL)
+                }
+            } else if schedule.nextRun <= now {
+                schedule.nextRun = now.adding(schedule.script.interval)
+                if let pid = scriptRunner.start(schedule.script.command) {
+                    schedule.running = (pid, now)
+                }
+            }
         }
     }
 
@@ -215,13 +296,13 @@ public final class VRRPService: @unchecked Sendable {
         guard let messages = try? linkEvents.receive() else { return }
         for message in messages {
             guard let link = LinkMessage(message) else { continue }
-            for instance in instances where instance.interface.index == UInt32(bitPattern: link.index) {
-                let isUp = link.isUp && !link.deleted
-                guard isUp != instance.linkUp else { continue }
-                instance.linkUp = isUp
-                log("Netlink reports \(instance.interface.name) \(isUp ? "up" : "down")")
-                perform(instance.router.handle(.faultChanged(isFaulty: !isUp), now: now), on: instance, now: now)
-            }
+            guard let name = link.name ?? instances.first(where: { $0.interface.index == UInt32(bitPattern: link.index) })?.interface.name
+            else { continue }
+            let isUp = link.isUp && !link.deleted
+            guard linkStates[name] != isUp else { continue }
+            linkStates[name] = isUp
+            log("Netlink reports \(name) \(isUp ? "up" : "down")")
+            perform(engine.handle(.interfaceChanged(name, isUp: isUp), now: now), now: now)
         }
     }
 
@@ -229,11 +310,12 @@ public final class VRRPService: @unchecked Sendable {
         for (vrid, packet) in instance.transport.receiveAll() {
             // Demultiplex by VRID: other instances' packets are not ours to count.
             guard vrid == instance.runtime.router.vrid.rawValue else { continue }
-            guard instance.router.state == .backup || instance.router.state == .master else { continue }
+            let state = router(instance).state
+            guard state == .backup || state == .master else { continue }
             let expectations = instance.expectations
             switch ReceiveCheck.check(packet, expectations) {
             case let .accepted(advert, source):
-                perform(instance.router.handle(.advertisementReceived(advert, source: source), now: now), on: instance, now: now)
+                perform(engine.handle(.advertisementReceived(instance.id, advert, source: source), now: now), now: now)
             case let .dropped(reason):
                 instance.drops[reason, default: 0] += 1
                 log(reason.logLine(instance: instance.runtime.router.name, packet: packet, expected: expectations))
@@ -241,9 +323,22 @@ public final class VRRPService: @unchecked Sendable {
         }
     }
 
-    private func perform(_ actions: [VirtualRouter.Action], on instance: RunningInstance, now: Instant) {
-        let name = instance.runtime.router.name
+    private func perform(_ actions: [Engine.Action], now: Instant) {
         for action in actions {
+            switch action {
+            case let .instance(id, action):
+                if let instance = byID[id] { perform(action, on: instance, now: now) }
+            case let .groupTransition(group, from, to):
+                log("VRRP_Group(\(group)) Syncing instances to \(to) state (from \(from))")
+            case let .log(line):
+                log(line)
+            }
+        }
+    }
+
+    private func perform(_ action: VirtualRouter.Action, on instance: RunningInstance, now: Instant) {
+        let name = instance.runtime.router.name
+        do {
             switch action {
             case let .sendAdvertisement(priority):
                 send(instance, priority: priority)
@@ -272,7 +367,7 @@ public final class VRRPService: @unchecked Sendable {
                 var now = timespec()
                 clock_gettime(CLOCK_REALTIME, &now)
                 instance.lastTransition = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-                onTransition(name, from, to, instance.router.effectivePriority)
+                onTransition(name, from, to, router(instance).effectivePriority)
             case let .log(line):
                 log(line)
             }
@@ -280,7 +375,7 @@ public final class VRRPService: @unchecked Sendable {
     }
 
     private func removeAddresses(_ instance: RunningInstance, quiet: Bool) {
-        guard releaseAddressesOnStop || instance.router.state != .stop else { return }
+        guard releaseAddressesOnStop || router(instance).state != .stop else { return }
         for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
             let request = AddressRequest(operation: .delete, interfaceIndex: instance.interface.index, address: vip.address, prefixLength: vip.prefixLength)
             do { try addresses.apply(request) } catch {
