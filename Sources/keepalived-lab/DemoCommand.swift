@@ -12,6 +12,7 @@ struct DemoCommand {
         ReachabilityStep(),
         ConfigCheckStep(),
         FailoverStep(),
+        TrackedServiceStep(),
     ]
 
     func run() -> Int32 {
