@@ -29,14 +29,21 @@ public final class InstanceNotifier: @unchecked Sendable {
     private let runner: ScriptRunner
     private let fifos: [NotifyFIFO]
     private let notifications: [String: InstanceNotifications]
-    private var queue: [(instance: String, state: String, priority: Int)] = []
+    private var queue: [(instance: String, state: String, priority: Int, isGroup: Bool)] = []
     private var mutex = pthread_mutex_t()
     private var condition = pthread_cond_t()
     private var stopping = false
     private var thread = pthread_t()
 
-    public init(notifications: [String: InstanceNotifications], fifos: [NotifyFIFO], runner: ScriptRunner) {
+    private let groupNotifications: [String: InstanceNotifications]
+
+    /// `groups`: the vrrp_sync_groups' scripts (the generic one gets `GROUP name STATE 0`).
+    public init(
+        notifications: [String: InstanceNotifications], groups: [String: InstanceNotifications] = [:], fifos: [NotifyFIFO],
+        runner: ScriptRunner
+    ) {
         self.notifications = notifications
+        groupNotifications = groups
         self.fifos = fifos
         self.runner = runner
         pthread_mutex_init(&mutex, nil)
@@ -52,7 +59,15 @@ public final class InstanceNotifier: @unchecked Sendable {
     /// word: MASTER, BACKUP, FAULT, STOP, DELETED.
     public func transition(instance: String, state: String, priority: Int) {
         pthread_mutex_lock(&mutex)
-        queue.append((instance, state, priority))
+        queue.append((instance, state, priority, false))
+        pthread_cond_signal(&condition)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    /// Queues a sync group's transition (keepalived: group script, `notify` with GROUP, FIFO line).
+    public func groupTransition(group: String, state: String) {
+        pthread_mutex_lock(&mutex)
+        queue.append((group, state, 0, true))
         pthread_cond_signal(&condition)
         pthread_mutex_unlock(&mutex)
     }
@@ -88,8 +103,9 @@ public final class InstanceNotifier: @unchecked Sendable {
         }
     }
 
-    private func deliver(_ item: (instance: String, state: String, priority: Int)) {
-        let configured = notifications[item.instance]
+    private func deliver(_ item: (instance: String, state: String, priority: Int, isGroup: Bool)) {
+        let configured = item.isGroup ? groupNotifications[item.instance] : notifications[item.instance]
+        let kind = item.isGroup ? "GROUP" : "INSTANCE"
         let specific: ScriptRunner.Command?
         switch item.state {
         case "MASTER": specific = configured?.master
@@ -100,9 +116,9 @@ public final class InstanceNotifier: @unchecked Sendable {
         }
         if let specific { runner.launch(specific) }
         if var generic = configured?.generic {
-            generic.arguments += ["INSTANCE", item.instance, item.state, String(item.priority)]
+            generic.arguments += [kind, item.instance, item.state, String(item.priority)]
             runner.launch(generic)
         }
-        for fifo in fifos { fifo.write("INSTANCE \"\(item.instance)\" \(item.state) \(item.priority)") }
+        for fifo in fifos { fifo.write("\(kind) \"\(item.instance)\" \(item.state) \(item.priority)") }
     }
 }

@@ -49,4 +49,49 @@ struct NotifyTests {
             #expect(fifoText == "INSTANCE \"VI_1\" BACKUP 120\nINSTANCE \"VI_1\" MASTER 120\nINSTANCE \"VI_1\" STOP 120\n", "\(fifoText)")
         }
     }
+
+    @Test func syncGroupScriptsAndFIFOLinesSayGROUP() throws {
+        try Lab.withLab(routers: 1) { lab in
+            let router = lab.router(1)
+            let record = lab.directory + "/group.log"
+            let script = "#!/bin/sh\necho \"$(basename $0) $*\" >> \(record)\n"
+            for name in ["gmaster.sh", "gnotify.sh"] {
+                try router.installFile("/etc/keepalived/\(name)", contents: script, mode: 0o755)
+            }
+            let fifo = lab.directory + "/group.fifo"
+            #expect(mkfifo(fifo, 0o644) == 0)
+            let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+            defer { close(reader) }
+            let group = """
+                vrrp_sync_group G1 {
+                  group {
+                    VI_1
+                  }
+                  notify_master /etc/keepalived/gmaster.sh
+                  notify /etc/keepalived/gnotify.sh
+                }
+
+                """
+            let config = "global_defs {\n  notify_fifo \(fifo)\n}\n" + group + F.config(priority: 120)
+            let ours = try F.start(.ours, in: router, config: config)
+            #expect(F.waitUntil(router, holds: F.vip4, atMost: F.masterDownInterval(priority: 120) + F.slack) != nil,
+                    "never became master:\n\(ours.output)")
+            ours.send(SIGTERM)
+            #expect(ours.waitForExit(timeout: .seconds(5)))
+            usleep(500_000)
+
+            let lines = ((try? String(contentsOfFile: record, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            #expect(lines.contains("gmaster.sh "), "\(lines)")
+            let generic = lines.filter { $0.hasPrefix("gnotify.sh") }
+            #expect(generic == ["gnotify.sh GROUP G1 BACKUP 0", "gnotify.sh GROUP G1 MASTER 0", "gnotify.sh GROUP G1 STOP 0"],
+                    "\(lines)\n\(ours.output)")
+            #expect(ours.output.contains("VRRP_Group(G1) Syncing instances to MASTER state"), "\(ours.output)")
+
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = read(reader, &buffer, buffer.count)
+            let fifoText = count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : ""
+            let groupLines = fifoText.split(separator: "\n").filter { $0.hasPrefix("GROUP") }
+            #expect(groupLines == ["GROUP \"G1\" BACKUP 0", "GROUP \"G1\" MASTER 0", "GROUP \"G1\" STOP 0"], "\(fifoText)")
+        }
+    }
 }

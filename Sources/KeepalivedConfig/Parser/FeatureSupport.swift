@@ -22,6 +22,8 @@ public enum FeatureSupport {
         "vrrp_script.rise", "vrrp_script.fall", "vrrp_script.user", "vrrp_script.init_fail",
         "vrrp_instance.track_script", "vrrp_instance.track_interface", "vrrp_instance.dont_track_primary",
         "vrrp_sync_group", "vrrp_sync_group.group", "vrrp_sync_group.track_interface", "vrrp_sync_group.track_script",
+        "vrrp_sync_group.notify_master", "vrrp_sync_group.notify_backup", "vrrp_sync_group.notify_fault",
+        "vrrp_sync_group.notify_stop", "vrrp_sync_group.notify",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

@@ -57,6 +57,7 @@ enum DaemonRunner {
         SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal])
         let notifier = InstanceNotifier(
             notifications: NotificationAssembly.notifications(loaded.configuration) { log.info($0) },
+            groups: NotificationAssembly.groupNotifications(loaded.configuration) { log.info($0) },
             fifos: NotificationAssembly.fifos(loaded.configuration) { log.info($0) },
             runner: ScriptRunner { log.info($0) })
         let service: VRRPService
@@ -71,6 +72,9 @@ enum DaemonRunner {
                     if let word = NotificationAssembly.word(to) {
                         notifier.transition(instance: name, state: word, priority: Int(priority.rawValue))
                     }
+                },
+                onGroupTransition: { group, _, to in
+                    if let word = NotificationAssembly.word(to) { notifier.groupTransition(group: group, state: word) }
                 })
         } catch {
             log.info("Unable to start VRRP: \(error)")

@@ -21,6 +21,20 @@ enum NotificationAssembly {
         return result
     }
 
+    /// The vrrp_sync_groups' notify scripts.
+    static func groupNotifications(_ configuration: Configuration, log: (String) -> Void) -> [String: InstanceNotifications] {
+        var result: [String: InstanceNotifications] = [:]
+        for group in configuration.syncGroups {
+            func command(_ script: NotifyScript?) -> ScriptRunner.Command? {
+                script.map { resolve($0, global: configuration.global, log: log) }
+            }
+            result[group.name] = InstanceNotifications(
+                master: command(group.notifyMaster), backup: command(group.notifyBackup), fault: command(group.notifyFault),
+                stop: command(group.notifyStop), generic: command(group.notify))
+        }
+        return result
+    }
+
     /// notify_fifo and vrrp_notify_fifo (the specific one is dropped when both name the same path).
     static func fifos(_ configuration: Configuration, log: (String) -> Void) -> [Notification.NotifyFIFO] {
         let paths = [configuration.global.notifyFIFO.path, configuration.global.vrrpNotifyFIFO.path].compactMap { $0 }

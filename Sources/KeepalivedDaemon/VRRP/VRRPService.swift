@@ -55,6 +55,8 @@ public final class VRRPService: @unchecked Sendable {
     public typealias Logger = @Sendable (String) -> Void
     /// Called on every state change, after the addresses moved (scripts, FIFO, SNMP, mail hook here).
     public typealias TransitionHandler = @Sendable (_ instance: String, _ from: VRRPState, _ to: VRRPState, _ priority: Priority) -> Void
+    /// Called when a sync group changes state (after its members' own transitions).
+    public typealias GroupTransitionHandler = @Sendable (_ group: String, _ from: VRRPState, _ to: VRRPState) -> Void
 
     private var instances: [RunningInstance] = []
     private var byID: [InstanceID: RunningInstance] = [:]
@@ -64,6 +66,7 @@ public final class VRRPService: @unchecked Sendable {
     private let addresses: AddressManager
     private let log: Logger
     private let onTransition: TransitionHandler
+    private let onGroupTransition: GroupTransitionHandler
     private let stopPipe: (read: Int32, write: Int32)
     /// rtnetlink link notifications: an interface going down faults its instances at once.
     private let linkEvents: NetlinkSocket
@@ -75,9 +78,11 @@ public final class VRRPService: @unchecked Sendable {
     public init(
         instances runtimes: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration] = [],
         scripts trackScripts: [TrackScriptRuntime] = [], releaseAddressesOnStop: Bool = true, log: @escaping Logger,
-        onTransition: @escaping TransitionHandler = { _, _, _, _ in }
+        onTransition: @escaping TransitionHandler = { _, _, _, _ in },
+        onGroupTransition: @escaping GroupTransitionHandler = { _, _, _ in }
     ) throws {
         self.log = log
+        self.onGroupTransition = onGroupTransition
         scriptRunner = ScriptRunner(log: log)
         self.onTransition = onTransition
         self.releaseAddressesOnStop = releaseAddressesOnStop
@@ -329,7 +334,10 @@ public final class VRRPService: @unchecked Sendable {
             case let .instance(id, action):
                 if let instance = byID[id] { perform(action, on: instance, now: now) }
             case let .groupTransition(group, from, to):
-                log("VRRP_Group(\(group)) Syncing instances to \(to) state (from \(from))")
+                if to == .master || to == .backup || to == .fault {
+                    log("VRRP_Group(\(group)) Syncing instances to \(to) state")
+                }
+                onGroupTransition(group.rawValue, from, to)
             case let .log(line):
                 log(line)
             }
