@@ -29,7 +29,9 @@ public final class InstanceNotifier: @unchecked Sendable {
     private let runner: ScriptRunner
     private let fifos: [NotifyFIFO]
     private let notifications: [String: InstanceNotifications]
-    private var queue: [(instance: String, state: String, priority: Int, isGroup: Bool)] = []
+    private enum Kind { case instance, group, priorityChange }
+    private typealias Item = (name: String, state: String, priority: Int, kind: Kind)
+    private var queue: [Item] = []
     private var mutex = pthread_mutex_t()
     private var condition = pthread_cond_t()
     private var stopping = false
@@ -59,7 +61,16 @@ public final class InstanceNotifier: @unchecked Sendable {
     /// word: MASTER, BACKUP, FAULT, STOP, DELETED.
     public func transition(instance: String, state: String, priority: Int) {
         pthread_mutex_lock(&mutex)
-        queue.append((instance, state, priority, false))
+        queue.append((instance, state, priority, .instance))
+        pthread_cond_signal(&condition)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    /// Queues keepalived's notify_priority_changes FIFO event (no scripts run for it).
+    /// state: MASTER or BACKUP, the instance's state when its effective priority changed.
+    public func priorityChange(instance: String, state: String, priority: Int) {
+        pthread_mutex_lock(&mutex)
+        queue.append((instance, state + "_PRIORITY", priority, .priorityChange))
         pthread_cond_signal(&condition)
         pthread_mutex_unlock(&mutex)
     }
@@ -67,7 +78,7 @@ public final class InstanceNotifier: @unchecked Sendable {
     /// Queues a sync group's transition (keepalived: group script, `notify` with GROUP, FIFO line).
     public func groupTransition(group: String, state: String) {
         pthread_mutex_lock(&mutex)
-        queue.append((group, state, 0, true))
+        queue.append((group, state, 0, .group))
         pthread_cond_signal(&condition)
         pthread_mutex_unlock(&mutex)
     }
@@ -103,9 +114,14 @@ public final class InstanceNotifier: @unchecked Sendable {
         }
     }
 
-    private func deliver(_ item: (instance: String, state: String, priority: Int, isGroup: Bool)) {
-        let configured = item.isGroup ? groupNotifications[item.instance] : notifications[item.instance]
-        let kind = item.isGroup ? "GROUP" : "INSTANCE"
+    private func deliver(_ item: Item) {
+        let kind = item.kind == .group ? "GROUP" : "INSTANCE"
+        let line = "\(kind) \"\(item.name)\" \(item.state) \(item.priority)"
+        guard item.kind != .priorityChange else {
+            for fifo in fifos { fifo.write(line) }
+            return
+        }
+        let configured = item.kind == .group ? groupNotifications[item.name] : notifications[item.name]
         let specific: ScriptRunner.Command?
         switch item.state {
         case "MASTER": specific = configured?.master
@@ -116,9 +132,9 @@ public final class InstanceNotifier: @unchecked Sendable {
         }
         if let specific { runner.launch(specific) }
         if var generic = configured?.generic {
-            generic.arguments += [kind, item.instance, item.state, String(item.priority)]
+            generic.arguments += [kind, item.name, item.state, String(item.priority)]
             runner.launch(generic)
         }
-        for fifo in fifos { fifo.write("\(kind) \"\(item.instance)\" \(item.state) \(item.priority)") }
+        for fifo in fifos { fifo.write(line) }
     }
 }

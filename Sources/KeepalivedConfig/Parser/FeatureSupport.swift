@@ -24,6 +24,8 @@ public enum FeatureSupport {
         "vrrp_sync_group", "vrrp_sync_group.group", "vrrp_sync_group.track_interface", "vrrp_sync_group.track_script",
         "vrrp_sync_group.notify_master", "vrrp_sync_group.notify_backup", "vrrp_sync_group.notify_fault",
         "vrrp_sync_group.notify_stop", "vrrp_sync_group.notify",
+        "vrrp_instance.notify_priority_changes", "vrrp_sync_group.notify_priority_changes",
+        "global_defs.vrrp_notify_priority_changes",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

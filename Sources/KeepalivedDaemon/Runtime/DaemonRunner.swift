@@ -75,6 +75,10 @@ enum DaemonRunner {
                 },
                 onGroupTransition: { group, _, to in
                     if let word = NotificationAssembly.word(to) { notifier.groupTransition(group: group, state: word) }
+                },
+                onPriorityChange: { instance, state, priority in
+                    notifier.priorityChange(instance: instance, state: state == .master ? "MASTER" : "BACKUP",
+                                            priority: Int(priority.rawValue))
                 })
         } catch {
             log.info("Unable to start VRRP: \(error)")

@@ -38,6 +38,9 @@ enum VRRPAssembly {
                 unicastPeers: instance.unicastPeers.map(\.address.bytes),
                 sourceAddress: instance.sourceAddress?.bytes)
             runtime.dontTrackPrimary = instance.dontTrackPrimary
+            let group = configuration.syncGroups.first { $0.members.contains { $0.text == instance.name } }
+            runtime.notifyPriorityChanges = instance.notifyPriorityChanges ?? group?.notifyPriorityChanges
+                ?? defaults.notifyPriorityChanges
             runtime.trackers = bindings(
                 interfaces: instance.trackInterfaces.map { ($0.name, $0.weight, $0.reverse) },
                 scripts: instance.trackScripts, configuration: configuration)

@@ -30,6 +30,8 @@ public struct VRRPInstanceRuntime: Sendable {
     public var trackers: [TrackingBinding] = []
     /// keepalived.conf: dont_track_primary
     public var dontTrackPrimary = false
+    /// keepalived.conf: notify_priority_changes (instance, else sync group, else vrrp_notify_priority_changes)
+    public var notifyPriorityChanges = false
 
     public init(
         router: VirtualRouterConfiguration, interfaceName: String, virtualAddresses: [VirtualAddress],

@@ -25,10 +25,13 @@ public final class VRRPService: @unchecked Sendable {
         var lastTransition: Double = 0
         /// Packets dropped, by reason (the counters the MIB will serve).
         var drops: [DropReason: UInt64] = [:]
+        /// The effective priority last reported to onPriorityChange (starts at the configured one).
+        var reportedPriority: Priority
 
         init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo) throws(SystemCallError) {
             self.runtime = runtime
             self.interface = interface
+            reportedPriority = runtime.router.basePriority
             let multicast = runtime.unicastPeers.isEmpty
             if runtime.router.family == .ipv4 {
                 transport = try IPv4Transport(interface: interface, source: runtime.sourceAddress, multicast: multicast)
@@ -57,6 +60,8 @@ public final class VRRPService: @unchecked Sendable {
     public typealias TransitionHandler = @Sendable (_ instance: String, _ from: VRRPState, _ to: VRRPState, _ priority: Priority) -> Void
     /// Called when a sync group changes state (after its members' own transitions).
     public typealias GroupTransitionHandler = @Sendable (_ group: String, _ from: VRRPState, _ to: VRRPState) -> Void
+    /// Called when an instance with notify_priority_changes gets a new effective priority.
+    public typealias PriorityChangeHandler = @Sendable (_ instance: String, _ state: VRRPState, _ priority: Priority) -> Void
 
     private var instances: [RunningInstance] = []
     private var byID: [InstanceID: RunningInstance] = [:]
@@ -67,6 +72,7 @@ public final class VRRPService: @unchecked Sendable {
     private let log: Logger
     private let onTransition: TransitionHandler
     private let onGroupTransition: GroupTransitionHandler
+    private let onPriorityChange: PriorityChangeHandler
     private let stopPipe: (read: Int32, write: Int32)
     /// rtnetlink link notifications: an interface going down faults its instances at once.
     private let linkEvents: NetlinkSocket
@@ -79,10 +85,12 @@ public final class VRRPService: @unchecked Sendable {
         instances runtimes: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration] = [],
         scripts trackScripts: [TrackScriptRuntime] = [], releaseAddressesOnStop: Bool = true, log: @escaping Logger,
         onTransition: @escaping TransitionHandler = { _, _, _, _ in },
-        onGroupTransition: @escaping GroupTransitionHandler = { _, _, _ in }
+        onGroupTransition: @escaping GroupTransitionHandler = { _, _, _ in },
+        onPriorityChange: @escaping PriorityChangeHandler = { _, _, _ in }
     ) throws {
         self.log = log
         self.onGroupTransition = onGroupTransition
+        self.onPriorityChange = onPriorityChange
         scriptRunner = ScriptRunner(log: log)
         self.onTransition = onTransition
         self.releaseAddressesOnStop = releaseAddressesOnStop
@@ -340,6 +348,19 @@ public final class VRRPService: @unchecked Sendable {
                 onGroupTransition(group.rawValue, from, to)
             case let .log(line):
                 log(line)
+            }
+        }
+        reportPriorityChanges()
+    }
+
+    /// keepalived's send_instance_priority_notifies, after the engine settled the new priorities.
+    private func reportPriorityChanges() {
+        for instance in instances {
+            let current = router(instance)
+            guard current.effectivePriority != instance.reportedPriority else { continue }
+            instance.reportedPriority = current.effectivePriority
+            if instance.runtime.notifyPriorityChanges {
+                onPriorityChange(instance.runtime.router.name, current.state, current.effectivePriority)
             }
         }
     }
