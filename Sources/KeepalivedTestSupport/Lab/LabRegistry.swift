@@ -11,6 +11,14 @@ final class LabRegistry: @unchecked Sendable {
     private var labs: [ObjectIdentifier: Lab] = [:]
     private var hooksInstalled = false
     private var counter = 0
+    /// The signal whose teardown is under way (0: none); exit waits for it so the process still
+    /// ends by that signal even when the main thread finishes first.
+    private var pendingSignal: Int32 = 0
+
+    private var signalInProgress: Int32 {
+        get { lock.withLock { pendingSignal } }
+        set { lock.withLock { pendingSignal = newValue } }
+    }
 
     /// A number for the next lab of this process, so names stay unique per lab.
     func nextLabNumber() -> Int {
@@ -40,7 +48,15 @@ final class LabRegistry: @unchecked Sendable {
     }
 
     private func installExitHooks() {
-        atexit { LabRegistry.shared.tearDownAll() }
+        atexit {
+            let registry = LabRegistry.shared
+            // A signal's teardown is running on its thread and ends with re-raising the signal.
+            guard registry.signalInProgress == 0 else {
+                while registry.signalInProgress != 0 { usleep(10_000) }
+                return
+            }
+            registry.tearDownAll()
+        }
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return }
         labSignalPipe = fds[1]
@@ -62,11 +78,13 @@ final class LabRegistry: @unchecked Sendable {
             var byte: UInt8 = 0
             while read(readEnd, &byte, 1) != 1 {}
             let signal = Int32(byte)
+            LabRegistry.shared.signalInProgress = signal
             LabRegistry.shared.tearDownAll()
             var previous = labPreviousActions[Int(signal)] ?? sigaction()
             sigaction(signal, &previous, nil)
             raise(signal)
             // The previous disposition did not end the process (it had its own handler): carry on.
+            LabRegistry.shared.signalInProgress = 0
         }
     }
 
