@@ -66,6 +66,7 @@ enum DaemonRunner {
                 instances: VRRPAssembly.runtimes(loaded.configuration),
                 syncGroups: VRRPAssembly.syncGroups(loaded.configuration),
                 scripts: VRRPAssembly.scripts(loaded.configuration) { log.info($0) },
+                files: VRRPAssembly.files(loaded.configuration) { log.info($0) },
                 releaseAddressesOnStop: !options.dontReleaseVRRP,
                 log: { log.info($0) },
                 onTransition: { name, _, to, priority in

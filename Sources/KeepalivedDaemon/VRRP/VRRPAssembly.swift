@@ -43,7 +43,7 @@ enum VRRPAssembly {
                 ?? defaults.notifyPriorityChanges
             runtime.trackers = bindings(
                 interfaces: instance.trackInterfaces.map { ($0.name, $0.weight, $0.reverse) },
-                scripts: instance.trackScripts, configuration: configuration)
+                scripts: instance.trackScripts, files: instance.trackFiles, configuration: configuration)
             return runtime
         }
     }
@@ -55,7 +55,18 @@ enum VRRPAssembly {
                 id: SyncGroupID(group.name), members: group.members.map { InstanceID($0.text) },
                 trackers: bindings(
                     interfaces: group.trackInterfaces.map { ($0.name, $0.weight ?? 0, $0.reverse ?? false) },
-                    scripts: group.trackScripts, configuration: configuration))
+                    scripts: group.trackScripts, files: group.trackFiles, configuration: configuration))
+        }
+    }
+
+    /// keepalived.conf: track_file blocks with a file, after applying their init_file.
+    static func files(_ configuration: Configuration, log: (String) -> Void) -> [TrackFileRuntime] {
+        configuration.trackFiles.compactMap { file in
+            guard let path = file.path else { return nil }
+            if let initFile = file.initFile {
+                TrackFileWatcher.initialise(path: path, name: file.name, value: initFile.value, overwrite: initFile.overwrite, log: log)
+            }
+            return TrackFileRuntime(name: file.name, path: path)
         }
     }
 
@@ -75,13 +86,19 @@ enum VRRPAssembly {
     /// Tracking entries with keepalived's defaults: a track_script without its own weight takes the
     /// vrrp_script's weight and reverse.
     static func bindings(
-        interfaces: [(name: String, weight: Int, reverse: Bool)], scripts: [TrackedObject], configuration: Configuration
+        interfaces: [(name: String, weight: Int, reverse: Bool)], scripts: [TrackedObject], files: [TrackedObject],
+        configuration: Configuration
     ) -> [TrackingBinding] {
         var result = interfaces.map { TrackingBinding(.interface($0.name), weight: $0.weight, reverse: $0.reverse) }
         for tracked in scripts {
             guard let script = configuration.vrrpScripts.first(where: { $0.name == tracked.name }) else { continue }
             result.append(TrackingBinding(
                 .script(tracked.name), weight: tracked.weight ?? script.weight, reverse: tracked.reverse ?? script.weightReverse))
+        }
+        for tracked in files {
+            guard let file = configuration.trackFiles.first(where: { $0.name == tracked.name }) else { continue }
+            result.append(TrackingBinding(
+                .file(tracked.name), weight: tracked.weight ?? file.weight, reverse: tracked.reverse ?? file.weightReverse))
         }
         return result
     }

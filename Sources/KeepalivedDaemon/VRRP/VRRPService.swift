@@ -80,10 +80,12 @@ public final class VRRPService: @unchecked Sendable {
     private var linkStates: [String: Bool] = [:]
     /// -V/--dont-release-vrrp: leave addresses in place at stop.
     private let releaseAddressesOnStop: Bool
+    /// track_file: inotify on the tracked files' directories (nil when nothing tracks a file).
+    private var fileWatcher: TrackFileWatcher?
 
     public init(
         instances runtimes: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration] = [],
-        scripts trackScripts: [TrackScriptRuntime] = [], releaseAddressesOnStop: Bool = true, log: @escaping Logger,
+        scripts trackScripts: [TrackScriptRuntime] = [], files trackFiles: [TrackFileRuntime] = [], releaseAddressesOnStop: Bool = true, log: @escaping Logger,
         onTransition: @escaping TransitionHandler = { _, _, _, _ in },
         onGroupTransition: @escaping GroupTransitionHandler = { _, _, _ in },
         onPriorityChange: @escaping PriorityChangeHandler = { _, _, _ in }
@@ -126,6 +128,13 @@ public final class VRRPService: @unchecked Sendable {
             // keepalived: a script that no instance or group tracks is never run.
             trackers.append(.script(script.name, rise: script.rise, fall: script.fall, initFail: script.initFail))
             scripts.append(TrackScriptSchedule(script: script, firstRun: now))
+        }
+        let watchedFiles = trackFiles.filter { tracked.contains(.file($0.name)) }
+        if !watchedFiles.isEmpty {
+            // keepalived reads every tracked file once before the instances start.
+            let watcher = TrackFileWatcher(watchedFiles, log: log)
+            trackers += watcher.initialValues.map { TrackerState.file($0.name, value: $0.value) }
+            fileWatcher = watcher
         }
         engine = Engine(Engine.Configuration(
             instances: instances.map {
@@ -233,6 +242,7 @@ public final class VRRPService: @unchecked Sendable {
         perform(engine.handle(.start, now: now), now: now)
         var descriptors = instances.map { pollfd(fd: $0.transport.descriptor, events: Int16(POLLIN), revents: 0) }
         descriptors.append(pollfd(fd: linkEvents.descriptor, events: Int16(POLLIN), revents: 0))
+        descriptors.append(pollfd(fd: fileWatcher?.descriptor ?? -1, events: Int16(POLLIN), revents: 0))
         descriptors.append(pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0))
         while true {
             let now = MonotonicClock.now()
@@ -250,6 +260,11 @@ public final class VRRPService: @unchecked Sendable {
             }
             if descriptors[instances.count].revents & Int16(POLLIN) != 0 {
                 linkChanged(now: after)
+            }
+            if descriptors[instances.count + 1].revents & Int16(POLLIN) != 0, let fileWatcher {
+                for change in fileWatcher.changes() {
+                    perform(engine.handle(.trackerResult(.file(change.name), .value(change.value)), now: after), now: after)
+                }
             }
             for instance in instances {
                 if let timer = instance.timer, timer.at <= after {
