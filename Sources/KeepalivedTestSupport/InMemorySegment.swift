@@ -144,7 +144,7 @@ public struct InMemorySegment {
                     : UInt16(configuration.advertisementInterval / 10_000)
                 let advert = Advertisement(version: configuration.version, vrid: configuration.vrid, priority: priority, addresses: [], interval: interval)
                 deliveries.append((index, id, advert))
-            case .announceAddresses, .armAnnounceTimer, .transition, .log:
+            case .announceAddresses, .armAnnounceTimer, .transition, .log, .masterReceivedLowerPriority:
                 break
             }
         }

@@ -10,11 +10,15 @@ public struct InstanceNotifications: Sendable {
     public var fault: ScriptRunner.Command?
     public var stop: ScriptRunner.Command?
     public var generic: ScriptRunner.Command?
+    /// keepalived.conf: notify_master_rx_lower_pri
+    public var masterReceivedLowerPriority: ScriptRunner.Command?
 
     public init(
         master: ScriptRunner.Command? = nil, backup: ScriptRunner.Command? = nil, fault: ScriptRunner.Command? = nil,
-        stop: ScriptRunner.Command? = nil, generic: ScriptRunner.Command? = nil
+        stop: ScriptRunner.Command? = nil, generic: ScriptRunner.Command? = nil,
+        masterReceivedLowerPriority: ScriptRunner.Command? = nil
     ) {
+        self.masterReceivedLowerPriority = masterReceivedLowerPriority
         self.master = master
         self.backup = backup
         self.fault = fault
@@ -29,7 +33,8 @@ public final class InstanceNotifier: @unchecked Sendable {
     private let runner: ScriptRunner
     private let fifos: [NotifyFIFO]
     private let notifications: [String: InstanceNotifications]
-    private enum Kind { case instance, group, priorityChange }
+    /// priorityChange: FIFO line only; event: notify_master_rx_lower_pri and a FIFO line.
+    private enum Kind { case instance, group, priorityChange, event }
     private typealias Item = (name: String, state: String, priority: Int, kind: Kind)
     private var queue: [Item] = []
     private var mutex = pthread_mutex_t()
@@ -71,6 +76,15 @@ public final class InstanceNotifier: @unchecked Sendable {
     public func priorityChange(instance: String, state: String, priority: Int) {
         pthread_mutex_lock(&mutex)
         queue.append((instance, state + "_PRIORITY", priority, .priorityChange))
+        pthread_cond_signal(&condition)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    /// Queues keepalived's MASTER_RX_LOWER_PRI event: the instance's notify_master_rx_lower_pri
+    /// script (no arguments added) and the FIFO line.
+    public func masterReceivedLowerPriority(instance: String, priority: Int) {
+        pthread_mutex_lock(&mutex)
+        queue.append((instance, "MASTER_RX_LOWER_PRI", priority, .event))
         pthread_cond_signal(&condition)
         pthread_mutex_unlock(&mutex)
     }
@@ -117,7 +131,8 @@ public final class InstanceNotifier: @unchecked Sendable {
     private func deliver(_ item: Item) {
         let kind = item.kind == .group ? "GROUP" : "INSTANCE"
         let line = "\(kind) \"\(item.name)\" \(item.state) \(item.priority)"
-        guard item.kind != .priorityChange else {
+        guard item.kind != .priorityChange, item.kind != .event else {
+            if item.kind == .event, let script = notifications[item.name]?.masterReceivedLowerPriority { runner.launch(script) }
             for fifo in fifos { fifo.write(line) }
             return
         }

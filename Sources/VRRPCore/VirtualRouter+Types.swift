@@ -46,6 +46,9 @@ extension VirtualRouter {
         case transition(from: VRRPState, to: VRRPState)
         /// A log line worded as keepalived words it.
         case log(String)
+        /// This master heard a lower-priority router advertising (keepalived's MASTER_RX_LOWER_PRI
+        /// event: notify_master_rx_lower_pri and a FIFO line), after answering it.
+        case masterReceivedLowerPriority
     }
 
     /// Counters shaped like keepalived's per-instance statistics (and the MIB columns).

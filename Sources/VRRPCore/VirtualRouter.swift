@@ -231,6 +231,7 @@ public struct VirtualRouter: Sendable {
                 sendAdvertisement(effectivePriority, &actions)
                 arm(now: now, &actions)
             }
+            actions.append(.masterReceivedLowerPriority)
             return
         }
         if higher {

@@ -9,7 +9,8 @@ import KeepalivedTestSupport
 struct BadPacketTests {
     typealias F = VRRPFixtures
 
-    /// Builds and sends the variants with a raw IP socket (IP_HDRINCL), three times each.
+    /// Builds and sends the variants with a raw IP socket (IP_HDRINCL), three times each; with the
+    /// argument `lower`, a valid advert with priority 50 instead.
     static let sender = #"""
     import socket, struct, sys
 
@@ -38,7 +39,7 @@ struct BadPacketTests {
                              socket.inet_aton(SRC), socket.inet_aton(DST))
         return header + payload
 
-    variants = {
+    variants = {"lower priority": ip(vrrp(prio=50))} if sys.argv[2:] == ["lower"] else {
         "ttl": ip(vrrp(), ttl=254),
         "checksum": ip(vrrp(bad_sum=True)),
         "version": ip(vrrp(version=3)),
@@ -112,6 +113,43 @@ struct BadPacketTests {
                     "keepalived.json: \(json)")
             #expect(data?["effective_priority"] as? Int == 150 && (data?["vips"] as? [String])?.first?.hasPrefix("10.77.0.200/24") == true)
             #expect(counters?["ip_ttl_err"] as? Int == 3 && counters?["auth_failure"] as? Int == 3, "keepalived.json: \(json)")
+        }
+    }
+
+    /// A master hearing a lower-priority advert answers it and raises keepalived's
+    /// MASTER_RX_LOWER_PRI event: notify_master_rx_lower_pri runs and the FIFO gets a line. Same
+    /// expectations for keepalived 2.2.7.
+    @Test(arguments: [F.Implementation.ours, .debian])
+    func aLowerPriorityAdvertToAMasterIsAnEvent(_ implementation: F.Implementation) throws {
+        try Lab.withLab(routers: 2) { lab in
+            let router = lab.router(2)
+            let record = lab.directory + "/lower.log"
+            try router.installFile("/etc/keepalived/lower.sh", contents: "#!/bin/sh\necho \"lower $*\" >> \(record)\n", mode: 0o755)
+            let fifo = lab.directory + "/events.fifo"
+            #expect(mkfifo(fifo, 0o644) == 0)
+            let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+            defer { close(reader) }
+            let config = "global_defs {\n  notify_fifo \(fifo)\n}\n"
+                + F.config(priority: 150, extra: "  notify_master_rx_lower_pri /etc/keepalived/lower.sh\n")
+            let master = try F.start(implementation, in: router, config: config)
+            #expect(F.waitUntil(router, holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil,
+                    "never became master:\n\(master.output)")
+            let script = lab.directory + "/send-adverts.py"
+            try BadPacketTests.sender.write(toFile: script, atomically: true, encoding: .utf8)
+            let sent = try lab.router(1).run(["python3", script, Lab.ipv4(router: 1), "lower"])
+            #expect(sent.succeeded, "sender failed: \(sent.combinedOutput)")
+            usleep(1_000_000)
+
+            #expect(F.holds(router, F.vip4), "a lower-priority advert moved mastership:\n\(master.output)")
+            let logLine = "(VI_1) Received advert from \(Lab.ipv4(router: 1)) with lower priority 50, ours 150, forcing new election"
+            #expect(master.output.contains(logLine), "no '\(logLine)':\n\(master.output)")
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = read(reader, &buffer, buffer.count)
+            let lines = (count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : "").split(separator: "\n")
+            #expect(lines.filter { $0.contains("MASTER_RX_LOWER_PRI") } == Array(repeating: "INSTANCE \"VI_1\" MASTER_RX_LOWER_PRI 150", count: 3),
+                    "\(lines)")
+            let runs = ((try? String(contentsOfFile: record, encoding: .utf8)) ?? "").split(separator: "\n")
+            #expect(runs == ["lower ", "lower ", "lower "], "\(runs)\n\(master.output)")
         }
     }
 }

@@ -26,6 +26,7 @@ public enum FeatureSupport {
         "vrrp_sync_group.notify_stop", "vrrp_sync_group.notify",
         "vrrp_instance.notify_priority_changes", "vrrp_sync_group.notify_priority_changes",
         "global_defs.vrrp_notify_priority_changes",
+        "vrrp_instance.notify_master_rx_lower_pri",
         "track_file", "track_file.file", "track_file.weight", "track_file.init_file", "vrrp_track_file",
         "vrrp_track_file.file", "vrrp_track_file.weight", "vrrp_track_file.init_file", "vrrp_instance.track_file",
         "vrrp_sync_group.track_file",

@@ -80,6 +80,9 @@ enum DaemonRunner {
                 onPriorityChange: { instance, state, priority in
                     notifier.priorityChange(instance: instance, state: state == .master ? "MASTER" : "BACKUP",
                                             priority: Int(priority.rawValue))
+                },
+                onLowerPriorityMaster: { instance, priority in
+                    notifier.masterReceivedLowerPriority(instance: instance, priority: Int(priority.rawValue))
                 })
         } catch {
             log.info("Unable to start VRRP: \(error)")

@@ -16,7 +16,8 @@ enum NotificationAssembly {
         for instance in configuration.vrrpInstances {
             result[instance.name] = InstanceNotifications(
                 master: command(instance.notifyMaster), backup: command(instance.notifyBackup),
-                fault: command(instance.notifyFault), stop: command(instance.notifyStop), generic: command(instance.notify))
+                fault: command(instance.notifyFault), stop: command(instance.notifyStop), generic: command(instance.notify),
+                masterReceivedLowerPriority: command(instance.notifyMasterReceivedLowerPriority))
         }
         return result
     }

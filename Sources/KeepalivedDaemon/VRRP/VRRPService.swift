@@ -62,6 +62,8 @@ public final class VRRPService: @unchecked Sendable {
     public typealias GroupTransitionHandler = @Sendable (_ group: String, _ from: VRRPState, _ to: VRRPState) -> Void
     /// Called when an instance with notify_priority_changes gets a new effective priority.
     public typealias PriorityChangeHandler = @Sendable (_ instance: String, _ state: VRRPState, _ priority: Priority) -> Void
+    /// Called when a master hears a lower-priority router advertising (MASTER_RX_LOWER_PRI).
+    public typealias LowerPriorityHandler = @Sendable (_ instance: String, _ priority: Priority) -> Void
 
     private var instances: [RunningInstance] = []
     private var byID: [InstanceID: RunningInstance] = [:]
@@ -73,6 +75,7 @@ public final class VRRPService: @unchecked Sendable {
     private let onTransition: TransitionHandler
     private let onGroupTransition: GroupTransitionHandler
     private let onPriorityChange: PriorityChangeHandler
+    private let onLowerPriorityMaster: LowerPriorityHandler
     private let stopPipe: (read: Int32, write: Int32)
     /// rtnetlink link notifications: an interface going down faults its instances at once.
     private let linkEvents: NetlinkSocket
@@ -88,11 +91,13 @@ public final class VRRPService: @unchecked Sendable {
         scripts trackScripts: [TrackScriptRuntime] = [], files trackFiles: [TrackFileRuntime] = [], releaseAddressesOnStop: Bool = true, log: @escaping Logger,
         onTransition: @escaping TransitionHandler = { _, _, _, _ in },
         onGroupTransition: @escaping GroupTransitionHandler = { _, _, _ in },
-        onPriorityChange: @escaping PriorityChangeHandler = { _, _, _ in }
+        onPriorityChange: @escaping PriorityChangeHandler = { _, _, _ in },
+        onLowerPriorityMaster: @escaping LowerPriorityHandler = { _, _ in }
     ) throws {
         self.log = log
         self.onGroupTransition = onGroupTransition
         self.onPriorityChange = onPriorityChange
+        self.onLowerPriorityMaster = onLowerPriorityMaster
         scriptRunner = ScriptRunner(log: log)
         self.onTransition = onTransition
         self.releaseAddressesOnStop = releaseAddressesOnStop
@@ -412,6 +417,8 @@ public final class VRRPService: @unchecked Sendable {
                 clock_gettime(CLOCK_REALTIME, &now)
                 instance.lastTransition = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
                 onTransition(name, from, to, router(instance).effectivePriority)
+            case .masterReceivedLowerPriority:
+                onLowerPriorityMaster(name, router(instance).effectivePriority)
             case let .log(line):
                 log(line)
             }
