@@ -112,4 +112,28 @@ struct NotifyTests {
         #expect(seen.fifo == expected, "\(seen.fifo)\n\(seen.output)")
         #expect(seen.output.contains("(VI_1) Changing effective priority from 120 to 110"), "\(seen.output)")
     }
+
+    /// Every member of a two-instance sync group still sends its own notifies (keepalived only
+    /// skips them when the group already put the instance in that state); the group's line follows
+    /// its members' in the FIFO. Scripts run concurrently, so their record is compared unordered.
+    @Test(arguments: [F.Implementation.ours, .debian])
+    func everyMemberOfASyncGroupNotifies(_ implementation: F.Implementation) throws {
+        let seen = try Self.run(implementation, scripts: ["notify.sh", "gnotify.sh"]) { _ in
+            let member = "  notify /etc/keepalived/notify.sh\n"
+            let second = F.config(priority: 120, vrid: 52, vip: "10.77.0.201", extra: member).replacingOccurrences(of: "VI_1", with: "VI_2")
+            return "vrrp_sync_group G1 {\n  group {\n    VI_1\n    VI_2\n  }\n  notify /etc/keepalived/gnotify.sh\n}\n"
+                + F.config(priority: 120, extra: member) + second
+        }
+        let states = ["BACKUP", "MASTER", "STOP"]
+        let instances = states.flatMap { state in ["VI_1", "VI_2"].map { "INSTANCE \"\($0)\" \(state) 120" } }
+        let groups = states.map { "GROUP \"G1\" \($0) 0" }
+        #expect(seen.fifo.sorted() == (instances + groups).sorted(), "\(seen.fifo)")
+        #expect(seen.fifo.filter { $0.hasPrefix("GROUP") } == groups, "\(seen.fifo)")
+        let groupMaster = seen.fifo.firstIndex(of: groups[1]) ?? -1
+        #expect(seen.fifo.indices.filter { seen.fifo[$0].hasPrefix("INSTANCE") && seen.fifo[$0].contains("MASTER") }.allSatisfy { $0 < groupMaster },
+                "\(seen.fifo)")
+        let scripts = states.flatMap { state in ["VI_1", "VI_2"].map { "notify.sh INSTANCE \($0) \(state) 120" } }
+            + states.map { "gnotify.sh GROUP G1 \($0) 0" }
+        #expect(seen.scripts.sorted() == scripts.sorted(), "\(seen.scripts)\n\(seen.output)")
+    }
 }
