@@ -370,12 +370,16 @@ public final class VRRPService: @unchecked Sendable {
                 log(line)
             }
         }
-        reportPriorityChanges()
+        reportPriorityChanges(actions)
     }
 
     /// keepalived's send_instance_priority_notifies, after the engine settled the new priorities.
-    private func reportPriorityChanges() {
-        for instance in instances {
+    /// Only instances the actions name can have changed (a change always logs), so a received
+    /// advert costs one instance's check, not all of them.
+    private func reportPriorityChanges(_ actions: [Engine.Action]) {
+        var seen = Set<InstanceID>()
+        for case let .instance(id, _) in actions where seen.insert(id).inserted {
+            guard let instance = byID[id] else { continue }
             let current = router(instance)
             guard current.effectivePriority != instance.reportedPriority else { continue }
             instance.reportedPriority = current.effectivePriority
