@@ -63,6 +63,22 @@ extension AddressKeywords {
         parser.config.trackGroups.contains { $0.name == name }
     }
 
+    /// A static route's or rule's `track_group NAME` (word `word`): a second one is an error that ends
+    /// the line (`stop`); an unknown group is an error and leaves the entry untracked.
+    static func trackGroup(
+        _ parser: ConfigParser, _ line: KeywordLine, word: Int, name: String, current: String?, owner: String
+    ) -> (group: String?, stop: Bool) {
+        if current != nil {
+            parser.error("track_group \(name) is a duplicate", line, word: word, hint: "give one track_group per \(owner)")
+            return (current, true)
+        }
+        guard trackGroupExists(parser, name) else {
+            parser.error("track_group \(name) not found", line, word: word, hint: "define track_group \(name) before this line")
+            return (nil, false)
+        }
+        return (name, false)
+    }
+
     /// keepalived's get_realms: `TO` or `FROM/TO`, each a realm name or 0-255; FROM goes in the
     /// high 16 bits.
     static func realms(_ text: String, host: any ConfigHost) -> UInt32? {

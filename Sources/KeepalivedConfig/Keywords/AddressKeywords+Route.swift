@@ -259,15 +259,9 @@ extension AddressKeywords {
             case "track_group" where isStatic:
                 i += 1
                 guard let name = slot(i) else { return nil }
-                if route.trackGroup != nil {
-                    parser.error("track_group \(name) is a duplicate", line, word: i, hint: "give one track_group per route")
-                    break scan
-                }
-                if trackGroupExists(parser, name) {
-                    route.trackGroup = name
-                } else {
-                    parser.error("track_group \(name) not found", line, word: i, hint: "define track_group \(name) before this line")
-                }
+                let result = trackGroup(parser, line, word: i, name: name, current: route.trackGroup, owner: "route")
+                route.trackGroup = result.group
+                if result.stop { break scan }
             case "vrf":
                 i += 1
                 guard let name = slot(i) else { return nil }

@@ -164,15 +164,9 @@ extension AddressKeywords {
             case "track_group" where isStatic:
                 i += 1
                 guard let name = slot(i) else { return nil }
-                if rule.trackGroup != nil {
-                    parser.error("track_group \(name) is a duplicate", line, word: i, hint: "give one track_group per rule")
-                    break scan
-                }
-                if trackGroupExists(parser, name) {
-                    rule.trackGroup = name
-                } else {
-                    parser.error("track_group \(name) not found", line, word: i, hint: "define track_group \(name) before this line")
-                }
+                let result = trackGroup(parser, line, word: i, name: name, current: rule.trackGroup, owner: "rule")
+                rule.trackGroup = result.group
+                if result.stop { break scan }
             default:
                 var name = word
                 if name == "type" {
