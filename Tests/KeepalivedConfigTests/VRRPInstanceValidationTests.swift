@@ -228,6 +228,42 @@ private func messages(_ diagnostics: [Diagnostic]) -> [String] { classed(diagnos
     #expect(config.vrrpInstances[0].trackScripts.isEmpty)
 }
 
+/// keepalived 2.2.7 -t on the same text: the same two lines, and the script is then unused.
+@Test func syncGroupWithoutTrackWeightIgnoresWeightedTracking() {
+    let (config, diagnostics) = check("""
+        vrrp_sync_group G1 {
+            group {
+              VI_1
+              VI_2
+            }
+        }
+        vrrp_instance VI_1 {
+            interface eth0
+            virtual_router_id 1
+            track_interface {
+              eth1 weight 10
+            }
+            track_script {
+              chk_up
+            }
+        }
+        vrrp_instance VI_2 {
+            interface eth0
+            virtual_router_id 2
+        }
+        """, before: { config in
+            var script = VRRPScript(name: "chk_up", location: SourceLocation(file: path, line: 1, column: 1))
+            script.weight = 10
+            config.vrrpScripts = [script]
+        }, vips: ["10.0.0.1"])
+    #expect(messages(diagnostics) == [
+        "(VI_1) ignoring eth1 tracked interface weight due to SYNC group",
+        "(VI_1) ignoring tracked script chk_up with weights due to SYNC group",
+    ])
+    #expect(config.vrrpInstances[0].trackInterfaces.map(\.weight) == [0])
+    #expect(config.vrrpInstances[0].trackScripts.isEmpty)
+}
+
 @Test func duplicateVRIDOnOneInterface() {
     let text = """
         vrrp_instance VI_1 {

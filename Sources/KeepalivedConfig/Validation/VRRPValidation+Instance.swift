@@ -5,7 +5,10 @@ extension VRRPValidation {
     static let defaultMTU = 1500
 
     /// Returns false where keepalived stops the whole VRRP configuration.
-    static func completeInstance(_ vrrp: inout VRRPInstance, defaults: VRRPGlobalDefaults, _ context: ValidationContext) -> Bool {
+    /// `weightsIgnored`: the instance is in a sync group without track_weight (keepalived then ignores
+    /// weighted tracking, as it does for the address owner); `scriptWeight` gives a vrrp_script's own weight.
+    static func completeInstance(_ vrrp: inout VRRPInstance, defaults: VRRPGlobalDefaults, weightsIgnored: Bool = false,
+                                 scriptWeight: (String) -> Int = { _ in 0 }, _ context: ValidationContext) -> Bool {
         let name = vrrp.name
         let location = vrrp.location
         func error(_ message: String, _ keyword: String?, _ hint: String, class cls: ConfigErrorClass = .generalError) {
@@ -99,7 +102,9 @@ extension VRRPValidation {
             }
             error(" No VIP specified; at least one is sensible", "virtual_ipaddress", "add a virtual_ipaddress block", class: .warning)
         }
-        if priority == .owner { dropOwnerWeights(&vrrp, error) }
+        if weightsIgnored || priority == .owner {
+            dropTrackingWeights(&vrrp, syncGroup: weightsIgnored, scriptWeight: scriptWeight, error)
+        }
         return true
     }
 
@@ -301,39 +306,49 @@ extension VRRPValidation {
         }
     }
 
-    /// The address owner ignores weighted tracking (it never lowers its priority).
-    fileprivate static func dropOwnerWeights(_ vrrp: inout VRRPInstance, _ error: (String, String?, String, ConfigErrorClass) -> Void) {
-        vrrp.trackInterfaces.removeAll { tracked in
-            guard tracked.weight != 0 else { return false }
-            error(" ignoring \(tracked.name) tracked interface due to address owner", "track_interface",
-                  "remove the weight: the owner's priority stays 255", .generalError)
-            return true
+    /// The address owner ignores weighted tracking (it never lowers its priority), and so does a
+    /// member of a sync group without track_weight (keepalived's vrrp_complete_instance).
+    fileprivate static func dropTrackingWeights(
+        _ vrrp: inout VRRPInstance, syncGroup: Bool, scriptWeight: (String) -> Int,
+        _ error: (String, String?, String, ConfigErrorClass) -> Void
+    ) {
+        let reason = syncGroup ? "SYNC group" : "address_owner"
+        let hint = syncGroup ? "add track_weight to the vrrp_sync_group, or remove the weight" : "remove the weight: the owner's priority stays 255"
+        if syncGroup {
+            // Sync group members keep tracking the interface, without its weight.
+            for index in vrrp.trackInterfaces.indices where vrrp.trackInterfaces[index].weight != 0 {
+                error(" ignoring \(vrrp.trackInterfaces[index].name) tracked interface weight due to SYNC group", "track_interface", hint, .generalError)
+                vrrp.trackInterfaces[index].weight = 0
+            }
+        } else {
+            vrrp.trackInterfaces.removeAll { tracked in
+                guard tracked.weight != 0 else { return false }
+                error(" ignoring \(tracked.name) tracked interface due to address owner", "track_interface", hint, .generalError)
+                return true
+            }
         }
-        // A nil weight is the tracker's own, whose keepalived default is 0 for scripts and BFD, 1 for files.
+        // A track_script without a weight takes the vrrp_script's.
         vrrp.trackScripts.removeAll { tracked in
-            guard let weight = tracked.weight, weight != 0 else { return false }
-            error(" ignoring tracked script \(tracked.name) with weights due to address_owner", "track_script",
-                  "remove the weight: the owner's priority stays 255", .generalError)
+            guard (tracked.weight ?? scriptWeight(tracked.name)) != 0 else { return false }
+            error(" ignoring tracked script \(tracked.name) with weights due to \(reason)", "track_script", hint, .generalError)
             return true
         }
         vrrp.trackFiles = vrrp.trackFiles.compactMap { tracked in
             var tracked = tracked
             let weight = tracked.weight ?? 1
             if weight == 1 {
-                error(" ignoring weight from tracked file \(tracked.name) due to address_owner. specify weight 0", "track_file",
+                error(" ignoring weight from tracked file \(tracked.name) due to \(reason). specify weight 0", "track_file",
                       "add `weight 0`", .generalError)
                 tracked.weight = 0
             } else if weight != 0 {
-                error(" ignoring tracked file \(tracked.name) with weight \(weight) due to address_owner", "track_file",
-                      "remove the weight: the owner's priority stays 255", .generalError)
+                error(" ignoring tracked file \(tracked.name) with weight \(weight) due to \(reason)", "track_file", hint, .generalError)
                 return nil
             }
             return tracked
         }
         vrrp.trackBFDs.removeAll { tracked in
             guard let weight = tracked.weight, weight != 0 else { return false }
-            error(" ignoring tracked bfd \(tracked.name) with weight \(weight) due to address_owner", "track_bfd",
-                  "remove the weight: the owner's priority stays 255", .generalError)
+            error(" ignoring tracked bfd \(tracked.name) with weight \(weight) due to \(reason)", "track_bfd", hint, .generalError)
             return true
         }
     }

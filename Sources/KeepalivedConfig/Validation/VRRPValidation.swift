@@ -15,8 +15,12 @@ enum VRRPValidation {
         }
         for vrrp in config.vrrpInstances where !hasMinimalConfiguration(vrrp, context) { return }
         assignSyncGroups(&config, context)
+        let trackingWeight = Dictionary(config.syncGroups.map { ($0.name, $0.trackingWeight) }, uniquingKeysWith: { first, _ in first })
+        let scriptWeights = Dictionary(config.vrrpScripts.map { ($0.name, $0.weight) }, uniquingKeysWith: { first, _ in first })
         for index in config.vrrpInstances.indices {
-            guard completeInstance(&config.vrrpInstances[index], defaults: config.global.vrrp, context) else { return }
+            let weightsIgnored = config.vrrpInstances[index].syncGroup.map { !(trackingWeight[$0] ?? false) } ?? false
+            guard completeInstance(&config.vrrpInstances[index], defaults: config.global.vrrp, weightsIgnored: weightsIgnored,
+                                   scriptWeight: { scriptWeights[$0] ?? 0 }, context) else { return }
         }
         _ = checkVRIDConflicts(config.vrrpInstances, context)
     }
