@@ -30,13 +30,17 @@ let package = Package(
         .target(name: "CLinuxNet"),
         .target(name: "LinuxNet", dependencies: ["CLinuxNet", "NetlinkCodec", "VRRPCore"]),
 
+        // net-snmp's agent library (libsnmp-dev) and the AgentX subagent thread that owns it.
+        .systemLibrary(name: "CNetSNMP"),
+        .target(name: "SNMPAgentX", dependencies: ["CNetSNMP", "SNMPModel"]),
+
         // Notify scripts and the notify FIFO (e-mail to come), off the VRRP thread.
         .target(name: "Notification"),
 
         // Composition root and host access.
         .target(
             name: "KeepalivedDaemon",
-            dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification", "SNMPModel", "SNMPAgentX", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(name: "keepalived", dependencies: ["KeepalivedDaemon"]),
 

@@ -246,8 +246,8 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func unsupportedOptionsAreNamed() {
-        let result = KeepalivedCommandLine.parse(["-x", "-n", "-d", "-f", "/k", "-P", "-s", "ns"])
-        #expect(result.options.unsupportedOptionsInUse == [.snmp])
+        let result = KeepalivedCommandLine.parse(["-x", "-A", "unix:/s", "-n", "-d", "-f", "/k", "-P", "-s", "ns", "-a"])
+        #expect(result.options.unsupportedOptionsInUse == [.addressMonitoring])
         #expect(KeepalivedOption.snmp.displayName == "-x/--snmp")
         #expect(KeepalivedOption.all.displayName == "--all")
         #expect(CommandLineOptions().unsupportedOptionsInUse == [])

@@ -30,6 +30,9 @@ public enum FeatureSupport {
         "track_file", "track_file.file", "track_file.weight", "track_file.init_file", "vrrp_track_file",
         "vrrp_track_file.file", "vrrp_track_file.weight", "vrrp_track_file.init_file", "vrrp_instance.track_file",
         "vrrp_sync_group.track_file",
+        "global_defs.enable_snmp_vrrp", "global_defs.enable_snmp_keepalived", "global_defs.enable_snmp_rfc",
+        "global_defs.enable_snmp_rfcv2", "global_defs.enable_snmp_rfcv3", "global_defs.enable_traps",
+        "global_defs.snmp_socket",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

@@ -18,8 +18,6 @@ extension CommandLineOptions {
         check(.checkersPid, checkersPidFile != nil)
         check(.addressMonitoring, addressMonitoring)
         check(.bfdPid, bfdPidFile != nil)
-        check(.snmp, snmp)
-        check(.snmpAgentSocket, snmpAgentSocket != nil)
         check(.coreDump, coreDump && coreDumpPattern == nil)
         check(.coreDumpPattern, coreDumpPattern != nil)
         check(.configFD, configFD != nil)

@@ -60,21 +60,27 @@ enum DaemonRunner {
             groups: NotificationAssembly.groupNotifications(loaded.configuration) { log.info($0) },
             fifos: NotificationAssembly.fifos(loaded.configuration) { log.info($0) },
             runner: ScriptRunner { log.info($0) })
+        let runtimes = VRRPAssembly.runtimes(loaded.configuration)
+        let snmp = SNMPReporter(loaded.configuration, runtimes: runtimes, options: options) { log.info($0) }
+        var onStatus: VRRPService.StatusHandler?
+        if let snmp { onStatus = { snmp.statusChanged($0) } }
         let service: VRRPService
         do {
             service = try VRRPService(
-                instances: VRRPAssembly.runtimes(loaded.configuration),
+                instances: runtimes,
                 syncGroups: VRRPAssembly.syncGroups(loaded.configuration),
                 scripts: VRRPAssembly.scripts(loaded.configuration) { log.info($0) },
                 files: VRRPAssembly.files(loaded.configuration) { log.info($0) },
                 releaseAddressesOnStop: !options.dontReleaseVRRP,
                 log: { log.info($0) },
                 onTransition: { name, _, to, priority in
+                    snmp?.instanceTransition(name, to: to)
                     if let word = NotificationAssembly.word(to) {
                         notifier.transition(instance: name, state: word, priority: Int(priority.rawValue))
                     }
                 },
                 onGroupTransition: { group, _, to in
+                    snmp?.groupTransition(group, to: to)
                     if let word = NotificationAssembly.word(to) { notifier.groupTransition(group: group, state: word) }
                 },
                 onPriorityChange: { instance, state, priority in
@@ -83,13 +89,15 @@ enum DaemonRunner {
                 },
                 onLowerPriorityMaster: { instance, priority in
                     notifier.masterReceivedLowerPriority(instance: instance, priority: Int(priority.rawValue))
-                })
+                },
+                onStatus: onStatus)
         } catch {
             log.info("Unable to start VRRP: \(error)")
             mainPid.remove()
             vrrpPid.remove()
             return 1
         }
+        snmp?.start()
         let thread = ServiceThread { service.run() }
         thread.start()
         log.info("Startup complete")
@@ -101,6 +109,7 @@ enum DaemonRunner {
                 service.requestStop()
                 thread.join()
                 notifier.finish()
+                snmp?.stop()
                 vrrpPid.remove()
                 mainPid.remove()
                 log.info("Stopped \(versionLine)")

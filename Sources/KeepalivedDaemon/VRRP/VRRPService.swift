@@ -27,6 +27,10 @@ public final class VRRPService: @unchecked Sendable {
         var drops: [DropReason: UInt64] = [:]
         /// The effective priority last reported to onPriorityChange (starts at the configured one).
         var reportedPriority: Priority
+        /// When the instance started (keepalived's stats->uptime: the SNMP up-time columns count from it).
+        var activeSince = Instant(microseconds: 0)
+        /// VRRPv3-MIB NewMasterReason of the last move to master.
+        var masterReason = 0
 
         init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo) throws(SystemCallError) {
             self.runtime = runtime
@@ -64,6 +68,8 @@ public final class VRRPService: @unchecked Sendable {
     public typealias PriorityChangeHandler = @Sendable (_ instance: String, _ state: VRRPState, _ priority: Priority) -> Void
     /// Called when a master hears a lower-priority router advertising (MASTER_RX_LOWER_PRI).
     public typealias LowerPriorityHandler = @Sendable (_ instance: String, _ priority: Priority) -> Void
+    /// Receives status snapshots: at once after a state change, else at most every `statusInterval`.
+    public typealias StatusHandler = @Sendable (VRRPStatusSnapshot) -> Void
 
     private var instances: [RunningInstance] = []
     private var byID: [InstanceID: RunningInstance] = [:]
@@ -85,6 +91,12 @@ public final class VRRPService: @unchecked Sendable {
     private let releaseAddressesOnStop: Bool
     /// track_file: inotify on the tracked files' directories (nil when nothing tracks a file).
     private var fileWatcher: TrackFileWatcher?
+    private let onStatus: StatusHandler?
+    /// Something changed since the last snapshot; `urgent` when it was a state change.
+    private var statusDirty = (any: true, urgent: true)
+    private var lastStatus = Instant(microseconds: 0)
+    /// Counters may lag this much in snapshots; state changes never do.
+    static let statusInterval: UInt64 = 250_000
 
     public init(
         instances runtimes: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration] = [],
@@ -92,8 +104,10 @@ public final class VRRPService: @unchecked Sendable {
         onTransition: @escaping TransitionHandler = { _, _, _, _ in },
         onGroupTransition: @escaping GroupTransitionHandler = { _, _, _ in },
         onPriorityChange: @escaping PriorityChangeHandler = { _, _, _ in },
-        onLowerPriorityMaster: @escaping LowerPriorityHandler = { _, _ in }
+        onLowerPriorityMaster: @escaping LowerPriorityHandler = { _, _ in },
+        onStatus: StatusHandler? = nil
     ) throws {
+        self.onStatus = onStatus
         self.log = log
         self.onGroupTransition = onGroupTransition
         self.onPriorityChange = onPriorityChange
@@ -244,6 +258,7 @@ public final class VRRPService: @unchecked Sendable {
             // keepalived clears leftovers of an earlier run before starting as backup.
             if releaseAddressesOnStop { removeAddresses(instance, quiet: true) }
         }
+        for instance in instances { instance.activeSince = now }
         perform(engine.handle(.start, now: now), now: now)
         var descriptors = instances.map { pollfd(fd: $0.transport.descriptor, events: Int16(POLLIN), revents: 0) }
         descriptors.append(pollfd(fd: linkEvents.descriptor, events: Int16(POLLIN), revents: 0))
@@ -253,7 +268,10 @@ public final class VRRPService: @unchecked Sendable {
             let now = MonotonicClock.now()
             // A script in progress is polled for its exit every 100 ms.
             let running = scripts.contains { $0.running != nil }
-            let next = (instances.flatMap { [$0.timer?.at, $0.announceAt].compactMap { $0 } } + scripts.compactMap(\.deadline)).min()
+            publishStatus(now: now)
+            let statusDue = onStatus != nil && statusDirty.any ? lastStatus.adding(Self.statusInterval) : nil
+            let next = (instances.flatMap { [$0.timer?.at, $0.announceAt].compactMap { $0 } } + scripts.compactMap(\.deadline)
+                + [statusDue].compactMap { $0 }).min()
                 .map { Swift.min($0, now.adding(running ? 100_000 : 1_000_000)) }
             let timeout = next.map { $0 <= now ? 0 : Int32(clamping: ($0.microseconds - now.microseconds + 999) / 1000) } ?? 1000
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
@@ -288,6 +306,30 @@ public final class VRRPService: @unchecked Sendable {
             if let running = schedule.running { kill(-running.pid, SIGTERM) }
         }
         perform(engine.handle(.stop, now: end), now: end)
+        publishStatus(now: end)
+    }
+
+    /// Hands a snapshot to `onStatus` when a state changed, or counters changed and the last one is
+    /// older than `statusInterval`.
+    private func publishStatus(now: Instant) {
+        guard let onStatus, statusDirty.any else { return }
+        guard statusDirty.urgent || now >= lastStatus.adding(Self.statusInterval) else { return }
+        statusDirty = (false, false)
+        lastStatus = now
+        var drops: [String: [DropReason: UInt64]] = [:]
+        var activeSince: [String: Instant] = [:]
+        var reasons: [String: Int] = [:]
+        var sources: [String: [UInt8]] = [:]
+        for instance in instances {
+            let name = instance.runtime.router.name
+            drops[name] = instance.drops
+            activeSince[name] = instance.activeSince
+            reasons[name] = instance.masterReason
+            sources[name] = instance.transport.source
+        }
+        onStatus(VRRPStatusSnapshot(
+            routers: engine.routers, syncGroups: engine.syncGroups, trackers: engine.trackers, drops: drops,
+            activeSince: activeSince, masterReasons: reasons, sourceAddresses: sources, taken: now))
     }
 
     /// vrrp_script runs: start each when due (never overlapping), collect exit statuses, kill
@@ -350,6 +392,7 @@ public final class VRRPService: @unchecked Sendable {
             case let .accepted(advert, source):
                 perform(engine.handle(.advertisementReceived(instance.id, advert, source: source), now: now), now: now)
             case let .dropped(reason):
+                statusDirty.any = true
                 instance.drops[reason, default: 0] += 1
                 log(reason.logLine(instance: instance.runtime.router.name, packet: packet, expected: expectations))
             }
@@ -357,6 +400,7 @@ public final class VRRPService: @unchecked Sendable {
     }
 
     private func perform(_ actions: [Engine.Action], now: Instant) {
+        if !actions.isEmpty { statusDirty.any = true }
         for action in actions {
             switch action {
             case let .instance(id, action):
@@ -420,6 +464,10 @@ public final class VRRPService: @unchecked Sendable {
                 var now = timespec()
                 clock_gettime(CLOCK_REALTIME, &now)
                 instance.lastTransition = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+                // Not yet told apart: priority (1) and preempted (2) read as master-no-response (3).
+                if to == .master { instance.masterReason = 3 }
+                statusDirty = (true, true)
+                publishStatus(now: MonotonicClock.now())
                 onTransition(name, from, to, router(instance).effectivePriority)
             case .masterReceivedLowerPriority:
                 onLowerPriorityMaster(name, router(instance).effectivePriority)

@@ -1,0 +1,84 @@
+import KeepalivedConfig
+import LinuxNet
+import SNMPAgentX
+import SNMPModel
+import Synchronization
+import VRRPCore
+
+/// The daemon's side of SNMP: turns VRRP snapshots into MIB views for the AgentX thread and state
+/// changes into keepalived's traps. Called on the VRRP thread; never blocks it (views are built
+/// lazily on the SNMP thread, traps are queued).
+final class SNMPReporter: Sendable {
+    private let agent: AgentXSubagent
+    private let base: SNMPStatus
+    private let mibs: SNMPMIBSet
+    private let traps: (keepalived: Bool, rfcV2: Bool, rfcV3: Bool)
+    private let agentStart: Instant
+    private let latest = Mutex<VRRPStatusSnapshot?>(nil)
+
+    /// nil when neither keepalived.conf nor `-x` turns SNMP on.
+    init?(_ configuration: Configuration, runtimes: [VRRPInstanceRuntime], options: CommandLineOptions,
+          log: @escaping @Sendable (String) -> Void) {
+        let snmp = configuration.global.snmp
+        let keepalived = snmp.enableKeepalivedMIB || options.snmp
+        let rfcV2 = snmp.enableRFCv2 || options.snmp
+        let rfcV3 = snmp.enableRFCv3 || options.snmp
+        guard keepalived || rfcV2 || rfcV3 else { return nil }
+        mibs = SNMPMIBSet(keepalivedVRRP: keepalived, keepalivedGlobal: true, rfcV2: rfcV2, rfcV3: rfcV3)
+        traps = (snmp.enableTraps && keepalived, snmp.enableTraps && rfcV2, snmp.enableTraps && rfcV3)
+        base = SNMPStatusAssembly.base(configuration, runtimes: runtimes)
+        agentStart = MonotonicClock.now()
+        var modules = [AgentXSubagent.Module(root: KeepalivedMIB.global, description: "Keepalived")]
+        if keepalived { modules.append(.init(root: KeepalivedMIB.vrrp, description: "KEEPALIVED-VRRP")) }
+        if rfcV2 { modules.append(.init(root: VRRPMIB.root, description: "VRRP")) }
+        if rfcV3 { modules.append(.init(root: VRRPv3MIB.root, description: "VRRPV3")) }
+        let socket = options.snmpAgentSocket ?? snmp.socket ?? "unix:/var/agentx/master"
+        agent = AgentXSubagent(.init(socket: socket, modules: modules), log: log)
+    }
+
+    func start() {
+        publish(nil)
+        agent.start()
+    }
+
+    /// Stops the SNMP thread once the queued traps had their chance.
+    func stop() { agent.stop() }
+
+    /// A new VRRP snapshot (on the VRRP thread): stored for traps, published for the MIBs.
+    func statusChanged(_ snapshot: VRRPStatusSnapshot) {
+        latest.withLock { $0 = snapshot }
+        publish(snapshot)
+    }
+
+    private func publish(_ snapshot: VRRPStatusSnapshot?) {
+        let base = base, mibs = mibs, agentStart = agentStart
+        agent.publish { mibs.view(SNMPStatusAssembly.status(base, snapshot, agentStart: agentStart)) }
+    }
+
+    private func current() -> SNMPStatus {
+        SNMPStatusAssembly.status(base, latest.withLock { $0 }, agentStart: agentStart)
+    }
+
+    /// keepalived's traps for an instance's state change: vrrpInstanceStateChange, then on becoming
+    /// master vrrpTrapNewMaster (RFC 2787) and vrrpv3NewMaster (RFC 6527).
+    func instanceTransition(_ name: String, to state: VRRPCore.VRRPState) {
+        guard traps.keepalived || traps.rfcV2 || traps.rfcV3 else { return }
+        let status = current()
+        guard var instance = status.instances.first(where: { $0.name == name }) else { return }
+        instance.state = VrrpState(state)
+        let routerId = status.routerId ?? ""
+        if traps.keepalived { agent.send(.instanceStateChange(instance, routerId: routerId)) }
+        guard state == .master else { return }
+        if traps.rfcV2, let trap = SNMPNotification.vrrpTrapNewMaster(instance) { agent.send(trap) }
+        if traps.rfcV3, let trap = SNMPNotification.vrrpv3NewMaster(instance, replyV3ForV2: mibs.replyV3ForV2) { agent.send(trap) }
+    }
+
+    /// vrrpSyncGroupStateChange.
+    func groupTransition(_ name: String, to state: VRRPCore.VRRPState) {
+        guard traps.keepalived else { return }
+        let status = current()
+        guard var group = status.syncGroups.first(where: { $0.name == name }) else { return }
+        group.state = VrrpState(state)
+        agent.send(.syncGroupStateChange(group, routerId: status.routerId ?? ""))
+    }
+}

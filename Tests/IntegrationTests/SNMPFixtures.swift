@@ -1,0 +1,100 @@
+import Foundation
+import KeepalivedTestSupport
+
+/// net-snmp's snmpd (the AgentX master) and snmptrapd in a lab namespace, and snmpwalk against them.
+/// Everything listens on the namespace's own loopback; files live in the lab directory.
+struct SNMPStation {
+    let namespace: LabNamespace
+    let directory: String
+    static let agentPort = 16161
+    static let trapPort = 16162
+
+    /// The AgentX socket our daemon and keepalived connect to (`snmp_socket unix:PATH`).
+    var agentXSocket: String { directory + "/agentx.sock" }
+    var trapLog: String { directory + "/traps.txt" }
+
+    init(_ namespace: LabNamespace, directory: String) throws {
+        self.namespace = namespace
+        self.directory = directory
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try """
+            master agentx
+            agentXSocket \(directory)/agentx.sock
+            agentaddress udp:127.0.0.1:\(Self.agentPort)
+            rocommunity public 127.0.0.1
+            trap2sink 127.0.0.1:\(Self.trapPort) public
+            """.write(toFile: directory + "/snmpd.conf", atomically: true, encoding: .utf8)
+        try """
+            disableAuthorization yes
+            snmpTrapdAddr udp:127.0.0.1:\(Self.trapPort)
+            """.write(toFile: directory + "/snmptrapd.conf", atomically: true, encoding: .utf8)
+    }
+
+    /// Starts snmpd in the foreground with only our configuration.
+    func startAgent() throws -> LabProcess {
+        try namespace.start(["snmpd", "-f", "-Lo", "-C", "-c", directory + "/snmpd.conf", "-m", "", "-p", directory + "/snmpd.pid"],
+                            name: "snmpd")
+    }
+
+    /// Starts snmptrapd writing one line of varbinds per notification to `trapLog`.
+    func startTrapReceiver() throws -> LabProcess {
+        let receiver = try namespace.start(
+            ["snmptrapd", "-f", "-Lf", trapLog, "-C", "-c", directory + "/snmptrapd.conf", "-m", "", "-On", "-F", "%v\n"],
+            name: "snmptrapd")
+        usleep(300_000)
+        return receiver
+    }
+
+    /// `snmpwalk -On` of `root` (numeric OIDs, no MIBs): one `OID = TYPE: value` line per object.
+    func walk(_ root: String, timeout: Int = 2) throws -> [String] {
+        let result = try namespace.run(
+            ["snmpwalk", "-v2c", "-c", "public", "-On", "-m", "", "-t", String(timeout), "-r", "0",
+             "127.0.0.1:\(Self.agentPort)", root], timeout: .seconds(30))
+        return result.standardOutput.split(separator: "\n").map(String.init)
+    }
+
+    /// The three subtrees keepalived serves, walked one after the other.
+    func walkKeepalivedSubtrees() throws -> [String] {
+        try ["1.3.6.1.4.1.9586.100.5", "1.3.6.1.2.1.68", "1.3.6.1.2.1.207"].flatMap { try walk($0) }
+    }
+
+    /// Whether `oid` answers with a value (not "No Such Object/Instance", not a timeout).
+    func answers(_ oid: String) -> Bool {
+        guard let result = try? namespace.run(
+            ["snmpget", "-v2c", "-c", "public", "-On", "-m", "", "-t", "1", "-r", "0", "127.0.0.1:\(Self.agentPort)", oid],
+            timeout: .seconds(10)) else { return false }
+        return result.status == 0 && result.standardOutput.contains(" = ") && !result.standardOutput.contains("No Such")
+    }
+
+    /// The notifications received so far: the varbinds after sysUpTime.0, tab-separated.
+    func traps() -> [String] {
+        let text = (try? String(contentsOfFile: trapLog, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix(".1.3.6.1.2.1.1.3.0") else { return nil }
+            return line.split(separator: "\t").dropFirst().joined(separator: "\t")
+        }.filter { !$0.contains(".1.3.6.1.4.1.8072.") && !$0.contains(".1.3.6.1.6.3.1.1.5.") }
+    }
+}
+
+extension SNMPStation {
+    /// A walk with the values that legitimately differ between two runs masked: time stamps and up-times.
+    static func masked(_ lines: [String]) -> [String] {
+        lines.map { line in
+            line.contains("= Timeticks:") ? String(line[..<line.range(of: "= Timeticks:")!.upperBound]) + " *" : line
+        }
+    }
+
+    /// Polls until `condition` holds or `limit` seconds pass; the time it took, or nil.
+    static func waitFor(atMost limit: Double, interval: Double = 0.1, _ condition: () -> Bool) -> Double? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        while true {
+            if condition() {
+                let elapsed = clock.now - start
+                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            }
+            if clock.now - start > .milliseconds(Int(limit * 1000)) { return nil }
+            usleep(UInt32(interval * 1_000_000))
+        }
+    }
+}
