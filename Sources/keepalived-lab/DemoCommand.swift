@@ -13,6 +13,7 @@ struct DemoCommand {
         ConfigCheckStep(),
         FailoverStep(),
         TrackedServiceStep(),
+        SNMPStep(),
     ]
 
     func run() -> Int32 {
