@@ -16,12 +16,12 @@ public struct Engine: Sendable {
     /// The instances in configuration order (the order keepalived walks them in).
     public let instanceIDs: [InstanceID]
     public internal(set) var routers: [InstanceID: VirtualRouter] = [:]
-    public private(set) var trackers: [TrackerID: TrackerState] = [:]
+    public internal(set) var trackers: [TrackerID: TrackerState] = [:]
     public internal(set) var syncGroups: [SyncGroupID: SyncGroup] = [:]
     /// The sync groups in configuration order.
     public let syncGroupIDs: [SyncGroupID]
     /// The latest tracking summary of each instance.
-    public private(set) var tracking: [InstanceID: TrackingSummary] = [:]
+    public internal(set) var tracking: [InstanceID: TrackingSummary] = [:]
 
     var bindings: [InstanceID: [TrackingBinding]] = [:]
     var groupOf: [InstanceID: SyncGroupID] = [:]
@@ -33,7 +33,7 @@ public struct Engine: Sendable {
     var quietFault: Set<InstanceID> = []
     /// Each instance's own blocking (`isBlocked`) as last reconciled.
     var wasBlocked: [InstanceID: Bool] = [:]
-    public private(set) var phase: Phase = .configured
+    public internal(set) var phase: Phase = .configured
 
     /// Where the Engine is in its life.
     public enum Phase: Sendable, Hashable {
@@ -96,7 +96,7 @@ public struct Engine: Sendable {
 
     // MARK: - Start (keepalived's vrrp_init_state)
 
-    private mutating func start(now: Instant, _ actions: inout [Action]) {
+    mutating func start(now: Instant, _ actions: inout [Action]) {
         phase = .running
         // keepalived's initialise_vrrp_tracking_priorities ends with vrrp_set_effective_priority.
         for id in instanceIDs {
@@ -171,7 +171,7 @@ public struct Engine: Sendable {
     /// Applies priority and fault changes: priorities first (keepalived's
     /// vrrp_set_effective_priority), then the instances whose own trackers changed, then the rest
     /// of their sync groups (down_instance → vrrp_sync_fault, try_up_instance → vrrp_sync_backup).
-    private mutating func reconcile(now: Instant, _ actions: inout [Action]) {
+    mutating func reconcile(now: Instant, _ actions: inout [Action]) {
         for id in instanceIDs where routers[id]!.effectivePriority != tracking[id]!.effectivePriority {
             run(id, .effectivePriorityChanged(tracking[id]!.effectivePriority), now: now, &actions, followedByGroup: false)
         }

@@ -48,6 +48,29 @@ public struct VirtualRouter: Sendable {
         self.wantState = configuration.wantsMasterAtStart ? .master : .backup
     }
 
+    /// keepalived's reload of a surviving instance: the new configuration with the running state
+    /// (state, effective priority, master seen, counters, addresses, the armed timer and its
+    /// generation), so a reload neither flaps the instance nor gaps its adverts. The Engine then
+    /// re-applies tracking to the new base priority.
+    public init(_ configuration: VirtualRouterConfiguration, continuing old: VirtualRouter) {
+        self.init(configuration)
+        state = old.state
+        effectivePriority = configuration.basePriority == old.configuration.basePriority ? old.effectivePriority : configuration.basePriority
+        wantState = old.wantState
+        masterAddress = old.masterAddress
+        masterPriority = old.masterPriority
+        statistics = old.statistics
+        addressesInstalled = old.addressesInstalled
+        // A v3 backup keeps the master's interval it adopted; otherwise the configured one.
+        if configuration.version == .v3 && old.state == .backup && old.configuration.version == .v3 {
+            masterAdvertisementInterval = old.masterAdvertisementInterval
+        }
+        downTimer = old.downTimer
+        deadline = old.deadline
+        generation = old.generation
+        preemptTime = old.preemptTime
+    }
+
     public var isOwner: Bool { configuration.basePriority == .owner }
 
     // MARK: - Timer arithmetic (RFC 5798 §6.1)

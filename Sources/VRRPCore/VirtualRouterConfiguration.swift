@@ -1,5 +1,5 @@
 /// What one virtual router (a vrrp_instance) needs from the configuration to run the protocol.
-public struct VirtualRouterConfiguration: Sendable {
+public struct VirtualRouterConfiguration: Sendable, Hashable {
     public var name: String
     public var vrid: VRID
     public var version: VRRPVersion
