@@ -12,12 +12,15 @@ public struct InstanceNotifications: Sendable {
     public var generic: ScriptRunner.Command?
     /// keepalived.conf: notify_master_rx_lower_pri
     public var masterReceivedLowerPriority: ScriptRunner.Command?
+    /// keepalived.conf: notify_deleted SCRIPT (run when a reload removes the instance)
+    public var deleted: ScriptRunner.Command?
 
     public init(
         master: ScriptRunner.Command? = nil, backup: ScriptRunner.Command? = nil, fault: ScriptRunner.Command? = nil,
         stop: ScriptRunner.Command? = nil, generic: ScriptRunner.Command? = nil,
-        masterReceivedLowerPriority: ScriptRunner.Command? = nil
+        masterReceivedLowerPriority: ScriptRunner.Command? = nil, deleted: ScriptRunner.Command? = nil
     ) {
+        self.deleted = deleted
         self.masterReceivedLowerPriority = masterReceivedLowerPriority
         self.master = master
         self.backup = backup
@@ -32,9 +35,12 @@ public struct InstanceNotifications: Sendable {
 public final class InstanceNotifier: @unchecked Sendable {
     private let runner: ScriptRunner
     private let fifos: [NotifyFIFO]
-    private let notifications: [String: InstanceNotifications]
-    /// priorityChange: FIFO line only; event: notify_master_rx_lower_pri and a FIFO line.
-    private enum Kind { case instance, group, priorityChange, event }
+    /// Read and replaced on the notifier thread only.
+    private var notifications: [String: InstanceNotifications]
+    /// priorityChange: FIFO line only; event: notify_master_rx_lower_pri and a FIFO line;
+    /// reconfigure: switch to the next of `reloaded` (a reload), in order with the transitions.
+    private enum Kind { case instance, group, priorityChange, event, reconfigure }
+    private var reloaded: [(instances: [String: InstanceNotifications], groups: [String: InstanceNotifications])] = []
     private typealias Item = (name: String, state: String, priority: Int, kind: Kind)
     private var queue: [Item] = []
     private var mutex = pthread_mutex_t()
@@ -42,7 +48,7 @@ public final class InstanceNotifier: @unchecked Sendable {
     private var stopping = false
     private var thread = pthread_t()
 
-    private let groupNotifications: [String: InstanceNotifications]
+    private var groupNotifications: [String: InstanceNotifications]
 
     /// `groups`: the vrrp_sync_groups' scripts (the generic one gets `GROUP name STATE 0`).
     public init(
@@ -97,6 +103,15 @@ public final class InstanceNotifier: @unchecked Sendable {
         pthread_mutex_unlock(&mutex)
     }
 
+    /// A reload's scripts: transitions queued before this call still run the old ones.
+    public func reconfigure(notifications: [String: InstanceNotifications], groups: [String: InstanceNotifications]) {
+        pthread_mutex_lock(&mutex)
+        reloaded.append((notifications, groups))
+        queue.append(("", "", 0, .reconfigure))
+        pthread_cond_signal(&condition)
+        pthread_mutex_unlock(&mutex)
+    }
+
     /// Delivers everything queued, then stops the thread.
     public func finish() {
         pthread_mutex_lock(&mutex)
@@ -129,6 +144,14 @@ public final class InstanceNotifier: @unchecked Sendable {
     }
 
     private func deliver(_ item: Item) {
+        if item.kind == .reconfigure {
+            pthread_mutex_lock(&mutex)
+            let next = reloaded.removeFirst()
+            pthread_mutex_unlock(&mutex)
+            notifications = next.instances
+            groupNotifications = next.groups
+            return
+        }
         let kind = item.kind == .group ? "GROUP" : "INSTANCE"
         let line = "\(kind) \"\(item.name)\" \(item.state) \(item.priority)"
         guard item.kind != .priorityChange, item.kind != .event else {
@@ -143,6 +166,7 @@ public final class InstanceNotifier: @unchecked Sendable {
         case "BACKUP": specific = configured?.backup
         case "FAULT": specific = configured?.fault
         case "STOP": specific = configured?.stop
+        case "DELETED": specific = configured?.deleted
         default: specific = nil
         }
         if let specific { runner.launch(specific) }

@@ -32,7 +32,7 @@ public enum FeatureSupport {
         "vrrp_sync_group.track_file",
         "global_defs.enable_snmp_vrrp", "global_defs.enable_snmp_keepalived", "global_defs.enable_snmp_rfc",
         "global_defs.enable_snmp_rfcv2", "global_defs.enable_snmp_rfcv3", "global_defs.enable_traps",
-        "global_defs.snmp_socket",
+        "global_defs.snmp_socket", "vrrp_instance.notify_deleted",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

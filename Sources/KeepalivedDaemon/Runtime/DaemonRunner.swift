@@ -115,7 +115,7 @@ enum DaemonRunner {
                 log.info("Stopped \(versionLine)")
                 return 0
             case SIGHUP:
-                log.info("Reloading is not supported yet; the running configuration is kept")
+                reload(options, service: service, notifier: notifier, snmp: snmp, log: log)
             case SIGUSR2:
                 service.requestStats(clear: false)
             case statsClearSignal:
@@ -126,6 +126,32 @@ enum DaemonRunner {
                 log.info("Signal \(signal) (data dump) is not supported yet")
             }
         }
+    }
+
+    /// SIGHUP: the configuration is read and checked here, on the main thread; a configuration that
+    /// cannot run is reported and the running one kept. Otherwise the VRRP thread applies it.
+    static func reload(_ options: CommandLineOptions, service: VRRPService, notifier: InstanceNotifier, snmp: SNMPReporter?,
+                       log: DaemonLog) {
+        log.info("Reloading")
+        let report = ConfigTest.report(options, host: LocalHost())
+        for line in report.diagnosticLines { log.info(line) }
+        let loaded = report.loaded
+        // Stricter than start-up: any problem that stops keepalived from running VRRP (a missing
+        // interface among them) keeps the running configuration.
+        let blocking = loaded.diagnostics.contains { $0.keepalivedClass?.preventsRunning == true }
+        guard !loaded.fileMissing, loaded.isRunnable, !blocking else {
+            log.info("Reload aborted: the new configuration cannot run (see above); the running configuration is kept")
+            return
+        }
+        let configuration = loaded.configuration
+        let runtimes = VRRPAssembly.runtimes(configuration)
+        notifier.reconfigure(
+            notifications: NotificationAssembly.notifications(configuration) { log.info($0) },
+            groups: NotificationAssembly.groupNotifications(configuration) { log.info($0) })
+        snmp?.reconfigure(configuration, runtimes: runtimes)
+        service.requestReload(VRRPService.ReloadRequest(
+            instances: runtimes, syncGroups: VRRPAssembly.syncGroups(configuration),
+            scripts: VRRPAssembly.scripts(configuration) { log.info($0) }, files: VRRPAssembly.files(configuration) { log.info($0) }))
     }
 
     enum ForkResult { case parent, child, failed(Int32) }

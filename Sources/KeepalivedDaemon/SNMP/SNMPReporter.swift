@@ -10,7 +10,8 @@ import VRRPCore
 /// lazily on the SNMP thread, traps are queued).
 final class SNMPReporter: Sendable {
     private let agent: AgentXSubagent
-    private let base: SNMPStatus
+    /// The configured part of the MIBs; a reload replaces it.
+    private let base: Mutex<SNMPStatus>
     private let mibs: SNMPMIBSet
     private let traps: (keepalived: Bool, rfcV2: Bool, rfcV3: Bool)
     private let agentStart: Instant
@@ -26,7 +27,7 @@ final class SNMPReporter: Sendable {
         guard keepalived || rfcV2 || rfcV3 else { return nil }
         mibs = SNMPMIBSet(keepalivedVRRP: keepalived, keepalivedGlobal: true, rfcV2: rfcV2, rfcV3: rfcV3)
         traps = (snmp.enableTraps && keepalived, snmp.enableTraps && rfcV2, snmp.enableTraps && rfcV3)
-        base = SNMPStatusAssembly.base(configuration, runtimes: runtimes)
+        base = Mutex(SNMPStatusAssembly.base(configuration, runtimes: runtimes))
         agentStart = MonotonicClock.now()
         var modules = [AgentXSubagent.Module(root: KeepalivedMIB.global, description: "Keepalived")]
         if keepalived { modules.append(.init(root: KeepalivedMIB.vrrp, description: "KEEPALIVED-VRRP")) }
@@ -50,13 +51,19 @@ final class SNMPReporter: Sendable {
         publish(snapshot)
     }
 
+    /// A reload's configuration: the tables follow it from the next snapshot on (an instance keeps
+    /// its index while its position in the configuration does, as in keepalived).
+    func reconfigure(_ configuration: Configuration, runtimes: [VRRPInstanceRuntime]) {
+        base.withLock { $0 = SNMPStatusAssembly.base(configuration, runtimes: runtimes) }
+    }
+
     private func publish(_ snapshot: VRRPStatusSnapshot?) {
-        let base = base, mibs = mibs, agentStart = agentStart
+        let base = base.withLock { $0 }, mibs = mibs, agentStart = agentStart
         agent.publish { mibs.view(SNMPStatusAssembly.status(base, snapshot, agentStart: agentStart)) }
     }
 
     private func current() -> SNMPStatus {
-        SNMPStatusAssembly.status(base, latest.withLock { $0 }, agentStart: agentStart)
+        SNMPStatusAssembly.status(base.withLock { $0 }, latest.withLock { $0 }, agentStart: agentStart)
     }
 
     /// keepalived's traps for an instance's state change: vrrpInstanceStateChange, then on becoming

@@ -17,7 +17,8 @@ enum NotificationAssembly {
             result[instance.name] = InstanceNotifications(
                 master: command(instance.notifyMaster), backup: command(instance.notifyBackup),
                 fault: command(instance.notifyFault), stop: command(instance.notifyStop), generic: command(instance.notify),
-                masterReceivedLowerPriority: command(instance.notifyMasterReceivedLowerPriority))
+                masterReceivedLowerPriority: command(instance.notifyMasterReceivedLowerPriority),
+                deleted: command(instance.notifyDeletedScript))
         }
         return result
     }

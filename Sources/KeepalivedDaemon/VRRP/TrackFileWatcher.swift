@@ -26,12 +26,15 @@ final class TrackFileWatcher {
     }
 
     let descriptor: Int32
+    /// The files asked for (a reload keeps the watcher when they are the same).
+    let runtimes: [TrackFileRuntime]
     private var files: [Watched] = []
     private let log: (String) -> Void
 
     /// Files whose directory does not exist are dropped with keepalived's message.
     init(_ runtimes: [TrackFileRuntime], log: @escaping (String) -> Void) {
         self.log = log
+        self.runtimes = runtimes
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         if descriptor < 0 { log("Unable to monitor track files") }
         for runtime in runtimes {

@@ -2,7 +2,7 @@ import Notification
 import VRRPCore
 
 /// A vrrp_script as the VRRP thread runs it.
-public struct TrackScriptRuntime: Sendable {
+public struct TrackScriptRuntime: Sendable, Hashable {
     public var name: String
     public var command: ScriptRunner.Command
     /// keepalived.conf: interval (µs)

@@ -38,6 +38,7 @@ enum VRRPAssembly {
                 unicastPeers: instance.unicastPeers.map(\.address.bytes),
                 sourceAddress: instance.sourceAddress?.bytes)
             runtime.dontTrackPrimary = instance.dontTrackPrimary
+            runtime.notifyDeleted = instance.notifyDeleted
             let group = configuration.syncGroups.first { $0.members.contains { $0.text == instance.name } }
             runtime.notifyPriorityChanges = instance.notifyPriorityChanges ?? group?.notifyPriorityChanges
                 ?? defaults.notifyPriorityChanges

@@ -2,7 +2,7 @@ import VRRPCore
 
 /// Everything the VRRP service needs to run one instance: the protocol configuration plus the
 /// data-plane details (interface, addresses, authentication).
-public struct VRRPInstanceRuntime: Sendable {
+public struct VRRPInstanceRuntime: Sendable, Hashable {
     public struct VirtualAddress: Sendable, Hashable {
         /// 4 or 16 bytes.
         public var address: [UInt8]
@@ -32,6 +32,8 @@ public struct VRRPInstanceRuntime: Sendable {
     public var dontTrackPrimary = false
     /// keepalived.conf: notify_priority_changes (instance, else sync group, else vrrp_notify_priority_changes)
     public var notifyPriorityChanges = false
+    /// keepalived.conf: notify_deleted (a reload that removes the instance reports DELETED, not FAULT)
+    public var notifyDeleted = false
 
     public init(
         router: VirtualRouterConfiguration, interfaceName: String, virtualAddresses: [VirtualAddress],

@@ -2,6 +2,7 @@ import CLinuxNet
 import LinuxNet
 import NetlinkCodec
 import Notification
+import Synchronization
 import VRRPCore
 #if canImport(Glibc)
 import Glibc
@@ -71,30 +72,34 @@ public final class VRRPService: @unchecked Sendable {
     /// Receives status snapshots: at once after a state change, else at most every `statusInterval`.
     public typealias StatusHandler = @Sendable (VRRPStatusSnapshot) -> Void
 
-    private var instances: [RunningInstance] = []
-    private var byID: [InstanceID: RunningInstance] = [:]
-    private var engine: Engine
-    private var scripts: [TrackScriptSchedule] = []
-    private let scriptRunner: ScriptRunner
-    private let addresses: AddressManager
-    private let log: Logger
-    private let onTransition: TransitionHandler
-    private let onGroupTransition: GroupTransitionHandler
-    private let onPriorityChange: PriorityChangeHandler
-    private let onLowerPriorityMaster: LowerPriorityHandler
-    private let stopPipe: (read: Int32, write: Int32)
+    var instances: [RunningInstance] = []
+    var byID: [InstanceID: RunningInstance] = [:]
+    var engine: Engine
+    var scripts: [TrackScriptSchedule] = []
+    let scriptRunner: ScriptRunner
+    let addresses: AddressManager
+    let log: Logger
+    let onTransition: TransitionHandler
+    let onGroupTransition: GroupTransitionHandler
+    let onPriorityChange: PriorityChangeHandler
+    let onLowerPriorityMaster: LowerPriorityHandler
+    let stopPipe: (read: Int32, write: Int32)
     /// rtnetlink link notifications: an interface going down faults its instances at once.
-    private let linkEvents: NetlinkSocket
+    let linkEvents: NetlinkSocket
     /// The last link state seen per interface name (to report changes only).
-    private var linkStates: [String: Bool] = [:]
+    var linkStates: [String: Bool] = [:]
     /// -V/--dont-release-vrrp: leave addresses in place at stop.
-    private let releaseAddressesOnStop: Bool
+    let releaseAddressesOnStop: Bool
     /// track_file: inotify on the tracked files' directories (nil when nothing tracks a file).
-    private var fileWatcher: TrackFileWatcher?
-    private let onStatus: StatusHandler?
+    var fileWatcher: TrackFileWatcher?
+    /// Reloads handed over by `requestReload`, applied on the VRRP thread in order.
+    let pendingReload = Mutex<[ReloadRequest]>([])
+    /// Set when a reload replaced instances, so the loop rebuilds what it polls.
+    var descriptorsStale = false
+    let onStatus: StatusHandler?
     /// Something changed since the last snapshot; `urgent` when it was a state change.
-    private var statusDirty = (any: true, urgent: true)
-    private var lastStatus = Instant(microseconds: 0)
+    var statusDirty = (any: true, urgent: true)
+    var lastStatus = Instant(microseconds: 0)
     /// Counters may lag this much in snapshots; state changes never do.
     static let statusInterval: UInt64 = 250_000
 
@@ -129,46 +134,19 @@ public final class VRRPService: @unchecked Sendable {
             instances.append(try RunningInstance(runtime: runtime, interface: interface))
         }
         for instance in instances { byID[instance.id] = instance }
-        // Interfaces start as the kernel reports them; scripts as keepalived's rise/fall/init_fail say.
-        var trackers: [TrackerState] = []
-        var interfaceNames = Set(instances.map(\.interface.name))
-        for instance in instances {
-            for binding in instance.runtime.trackers { if case let .interface(name) = binding.tracker { interfaceNames.insert(name) } }
-        }
-        for group in syncGroups {
-            for binding in group.trackers { if case let .interface(name) = binding.tracker { interfaceNames.insert(name) } }
-        }
-        for name in interfaceNames.sorted() {
-            trackers.append(.upDown(.interface(name), up: Interfaces.lookup(name)?.isUp ?? false))
-        }
-        let tracked = Set(instances.flatMap { $0.runtime.trackers.map(\.tracker) } + syncGroups.flatMap { $0.trackers.map(\.tracker) })
-        let now = MonotonicClock.now()
-        for script in trackScripts where tracked.contains(.script(script.name)) {
-            // keepalived: a script that no instance or group tracks is never run.
-            trackers.append(.script(script.name, rise: script.rise, fall: script.fall, initFail: script.initFail))
-            scripts.append(TrackScriptSchedule(script: script, firstRun: now))
-        }
-        let watchedFiles = trackFiles.filter { tracked.contains(.file($0.name)) }
-        if !watchedFiles.isEmpty {
-            // keepalived reads every tracked file once before the instances start.
-            let watcher = TrackFileWatcher(watchedFiles, log: log)
-            trackers += watcher.initialValues.map { TrackerState.file($0.name, value: $0.value) }
-            fileWatcher = watcher
-        }
-        engine = Engine(Engine.Configuration(
-            instances: instances.map {
-                Engine.InstanceConfiguration(
-                    router: $0.routerConfiguration, interface: $0.interface.name, dontTrackPrimary: $0.runtime.dontTrackPrimary,
-                    trackers: $0.runtime.trackers)
-            },
-            syncGroups: syncGroups, trackers: trackers))
+        let setup = Self.tracking(instances: instances, syncGroups: syncGroups, scripts: trackScripts, files: trackFiles,
+                                  now: MonotonicClock.now(), log: log)
+        scripts = setup.schedules
+        fileWatcher = setup.watcher
+        let trackers = setup.trackers
+        engine = Engine(Self.engineConfiguration(instances, syncGroups: syncGroups, trackers: trackers))
         for tracker in trackers {
             if case let .interface(name) = tracker.id { linkStates[name] = tracker.status == .ok }
         }
     }
 
     /// The instance's state machine, as the Engine holds it.
-    private func router(_ instance: RunningInstance) -> VirtualRouter { engine.routers[instance.id]! }
+    func router(_ instance: RunningInstance) -> VirtualRouter { engine.routers[instance.id]! }
 
     deinit {
         close(stopPipe.read)
@@ -176,7 +154,7 @@ public final class VRRPService: @unchecked Sendable {
     }
 
     /// Requests to the VRRP thread, one byte each on the control pipe.
-    private enum Control: UInt8 { case stop = 1, writeStats = 2, writeStatsAndClear = 3, writeJSON = 4 }
+    enum Control: UInt8 { case stop = 1, writeStats = 2, writeStatsAndClear = 3, writeJSON = 4, reload = 5 }
 
     /// Asks the loop to stop (async-signal-safe: one write to a pipe).
     public func requestStop() { send(.stop) }
@@ -196,13 +174,13 @@ public final class VRRPService: @unchecked Sendable {
     public var statsPath: String { VRRPService.dumpDirectory + "/keepalived.stats" }
     public var jsonPath: String { VRRPService.dumpDirectory + "/keepalived.json" }
 
-    private func send(_ control: Control) {
+    func send(_ control: Control) {
         var byte = control.rawValue
         _ = write(stopPipe.write, &byte, 1)
     }
 
     /// Handles the bytes waiting on the control pipe; true when asked to stop.
-    private func handleControl() -> Bool {
+    func handleControl() -> Bool {
         var byte: UInt8 = 0
         var stop = false
         while read(stopPipe.read, &byte, 1) == 1 {
@@ -211,6 +189,7 @@ public final class VRRPService: @unchecked Sendable {
             case .writeStats?: writeStats(clear: false)
             case .writeStatsAndClear?: writeStats(clear: true)
             case .writeJSON?: writeJSON()
+            case .reload?: if let request = pendingReload.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { applyReload(request) }
             case nil: break
             }
         }
@@ -218,7 +197,7 @@ public final class VRRPService: @unchecked Sendable {
     }
 
     /// Written to a temporary name and renamed, so a reader never sees half a file.
-    private func writeJSON() {
+    func writeJSON() {
         let text = JSONDump.render(instances.map {
             JSONDump.Entry(runtime: $0.runtime, router: router($0), drops: $0.drops, lastTransition: $0.lastTransition)
         })
@@ -233,7 +212,7 @@ public final class VRRPService: @unchecked Sendable {
         rename(temporary, jsonPath)
     }
 
-    private func writeStats(clear: Bool) {
+    func writeStats(clear: Bool) {
         let text = StatsFile.render(instances.map {
             StatsFile.Entry(name: $0.runtime.router.name, statistics: router($0).statistics, drops: $0.drops)
         })
@@ -260,10 +239,7 @@ public final class VRRPService: @unchecked Sendable {
         }
         for instance in instances { instance.activeSince = now }
         perform(engine.handle(.start, now: now), now: now)
-        var descriptors = instances.map { pollfd(fd: $0.transport.descriptor, events: Int16(POLLIN), revents: 0) }
-        descriptors.append(pollfd(fd: linkEvents.descriptor, events: Int16(POLLIN), revents: 0))
-        descriptors.append(pollfd(fd: fileWatcher?.descriptor ?? -1, events: Int16(POLLIN), revents: 0))
-        descriptors.append(pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0))
+        var descriptors = pollDescriptors()
         while true {
             let now = MonotonicClock.now()
             // A script in progress is polled for its exit every 100 ms.
@@ -277,6 +253,12 @@ public final class VRRPService: @unchecked Sendable {
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 && clinuxnet_errno() != EINTR { log("poll failed: errno \(clinuxnet_errno())") }
             if descriptors.last!.revents & Int16(POLLIN) != 0, handleControl() { break }
+            if descriptorsStale {
+                // A reload replaced instances: poll their sockets from the next round on.
+                descriptors = pollDescriptors()
+                descriptorsStale = false
+                continue
+            }
             let after = MonotonicClock.now()
             for (index, instance) in instances.enumerated() where descriptors[index].revents & Int16(POLLIN) != 0 {
                 receive(on: instance, now: after)
@@ -309,9 +291,18 @@ public final class VRRPService: @unchecked Sendable {
         publishStatus(now: end)
     }
 
+    /// The sockets the loop polls: each instance's, link events, the file watcher, the control pipe (last).
+    func pollDescriptors() -> [pollfd] {
+        var descriptors = instances.map { pollfd(fd: $0.transport.descriptor, events: Int16(POLLIN), revents: 0) }
+        descriptors.append(pollfd(fd: linkEvents.descriptor, events: Int16(POLLIN), revents: 0))
+        descriptors.append(pollfd(fd: fileWatcher?.descriptor ?? -1, events: Int16(POLLIN), revents: 0))
+        descriptors.append(pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0))
+        return descriptors
+    }
+
     /// Hands a snapshot to `onStatus` when a state changed, or counters changed and the last one is
     /// older than `statusInterval`.
-    private func publishStatus(now: Instant) {
+    func publishStatus(now: Instant) {
         guard let onStatus, statusDirty.any else { return }
         guard statusDirty.urgent || now >= lastStatus.adding(Self.statusInterval) else { return }
         statusDirty = (false, false)
@@ -334,7 +325,7 @@ public final class VRRPService: @unchecked Sendable {
 
     /// vrrp_script runs: start each when due (never overlapping), collect exit statuses, kill
     /// (the process group) after the timeout; results feed the Engine's rise/fall counting.
-    private func runScripts(now: Instant) {
+    func runScripts(now: Instant) {
         for schedule in scripts {
             if let running = schedule.running {
                 var status: Int32 = 0
@@ -367,7 +358,7 @@ public final class VRRPService: @unchecked Sendable {
     }
 
     /// RTM_NEWLINK/RTM_DELLINK for an instance's interface: down (or gone) is a fault, up clears it.
-    private func linkChanged(now: Instant) {
+    func linkChanged(now: Instant) {
         guard let messages = try? linkEvents.receive() else { return }
         for message in messages {
             guard let link = LinkMessage(message) else { continue }
@@ -381,7 +372,7 @@ public final class VRRPService: @unchecked Sendable {
         }
     }
 
-    private func receive(on instance: RunningInstance, now: Instant) {
+    func receive(on instance: RunningInstance, now: Instant) {
         for (vrid, packet) in instance.transport.receiveAll() {
             // Demultiplex by VRID: other instances' packets are not ours to count.
             guard vrid == instance.runtime.router.vrid.rawValue else { continue }
@@ -399,7 +390,7 @@ public final class VRRPService: @unchecked Sendable {
         }
     }
 
-    private func perform(_ actions: [Engine.Action], now: Instant) {
+    func perform(_ actions: [Engine.Action], now: Instant) {
         if !actions.isEmpty { statusDirty.any = true }
         for action in actions {
             switch action {
@@ -420,7 +411,7 @@ public final class VRRPService: @unchecked Sendable {
     /// keepalived's send_instance_priority_notifies, after the engine settled the new priorities.
     /// Only instances the actions name can have changed (a change always logs), so a received
     /// advert costs one instance's check, not all of them.
-    private func reportPriorityChanges(_ actions: [Engine.Action]) {
+    func reportPriorityChanges(_ actions: [Engine.Action]) {
         var seen = Set<InstanceID>()
         for case let .instance(id, _) in actions where seen.insert(id).inserted {
             guard let instance = byID[id] else { continue }
@@ -433,22 +424,14 @@ public final class VRRPService: @unchecked Sendable {
         }
     }
 
-    private func perform(_ action: VirtualRouter.Action, on instance: RunningInstance, now: Instant) {
+    func perform(_ action: VirtualRouter.Action, on instance: RunningInstance, now: Instant) {
         let name = instance.runtime.router.name
         do {
             switch action {
             case let .sendAdvertisement(priority):
                 send(instance, priority: priority)
             case .addAddresses:
-                for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
-                    var request = AddressRequest(operation: .add, interfaceIndex: instance.interface.index, address: vip.address, prefixLength: vip.prefixLength)
-                    if vip.address.count == 16 {
-                        // keepalived: IPv6 VIPs skip DAD, and a /128 is deprecated so it is never a source.
-                        request.flags |= 0x02
-                        request.preferredLifetime = vip.prefixLength == 128 ? 0 : nil
-                    }
-                    do { try addresses.apply(request) } catch { log("(\(name)) cannot add \(vip.address): \(error)") }
-                }
+                apply(.add, instance.runtime.virtualAddresses + instance.runtime.excludedAddresses, on: instance.interface.index, instance: name)
             case .removeAddresses:
                 removeAddresses(instance, quiet: false)
             case let .announceAddresses(count):
@@ -477,7 +460,23 @@ public final class VRRPService: @unchecked Sendable {
         }
     }
 
-    private func removeAddresses(_ instance: RunningInstance, quiet: Bool) {
+    /// Adds or deletes virtual addresses over rtnetlink; failures are logged.
+    func apply(_ operation: AddressRequest.Operation, _ vips: some Sequence<VRRPInstanceRuntime.VirtualAddress>, on interfaceIndex: UInt32,
+               instance name: String) {
+        for vip in vips {
+            var request = AddressRequest(operation: operation, interfaceIndex: interfaceIndex, address: vip.address, prefixLength: vip.prefixLength)
+            if operation == .add && vip.address.count == 16 {
+                // keepalived: IPv6 VIPs skip DAD, and a /128 is deprecated so it is never a source.
+                request.flags |= 0x02
+                request.preferredLifetime = vip.prefixLength == 128 ? 0 : nil
+            }
+            do { try addresses.apply(request) } catch {
+                log("(\(name)) cannot \(operation == .add ? "add" : "remove") \(IPAddressText.format(vip.address)): \(error)")
+            }
+        }
+    }
+
+    func removeAddresses(_ instance: RunningInstance, quiet: Bool) {
         guard releaseAddressesOnStop || router(instance).state != .stop else { return }
         for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
             let request = AddressRequest(operation: .delete, interfaceIndex: instance.interface.index, address: vip.address, prefixLength: vip.prefixLength)
@@ -487,7 +486,7 @@ public final class VRRPService: @unchecked Sendable {
         }
     }
 
-    private func announce(_ instance: RunningInstance, count: Int) {
+    func announce(_ instance: RunningInstance, count: Int) {
         for _ in 0..<count {
             for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
                 do { try instance.transport.announce(vip.address) } catch {
@@ -497,7 +496,7 @@ public final class VRRPService: @unchecked Sendable {
         }
     }
 
-    private func send(_ instance: RunningInstance, priority: Priority) {
+    func send(_ instance: RunningInstance, priority: Priority) {
         let runtime = instance.runtime
         let interval = runtime.router.version == .v2
             ? UInt16(runtime.router.advertisementInterval / 1_000_000)

@@ -1,0 +1,52 @@
+import LinuxNet
+import VRRPCore
+
+extension VRRPService {
+    /// The trackers a set of instances and sync groups needs, with their starting states, the
+    /// vrrp_script schedules and the track_file watcher.
+    struct TrackingSetup {
+        var trackers: [TrackerState] = []
+        var schedules: [TrackScriptSchedule] = []
+        var watcher: TrackFileWatcher?
+    }
+
+    /// Interfaces start as the kernel reports them; scripts as keepalived's rise/fall/init_fail say;
+    /// files with the value read now. A script or file that nothing tracks is never run or read.
+    static func tracking(
+        instances: [RunningInstance], syncGroups: [Engine.SyncGroupConfiguration], scripts: [TrackScriptRuntime],
+        files: [TrackFileRuntime], now: Instant, log: @escaping Logger
+    ) -> TrackingSetup {
+        var setup = TrackingSetup()
+        let bindings = instances.flatMap(\.runtime.trackers) + syncGroups.flatMap(\.trackers)
+        var interfaceNames = Set(instances.map(\.interface.name))
+        for binding in bindings { if case let .interface(name) = binding.tracker { interfaceNames.insert(name) } }
+        for name in interfaceNames.sorted() {
+            setup.trackers.append(.upDown(.interface(name), up: Interfaces.lookup(name)?.isUp ?? false))
+        }
+        let tracked = Set(bindings.map(\.tracker))
+        for script in scripts where tracked.contains(.script(script.name)) {
+            setup.trackers.append(.script(script.name, rise: script.rise, fall: script.fall, initFail: script.initFail))
+            setup.schedules.append(TrackScriptSchedule(script: script, firstRun: now))
+        }
+        let watched = files.filter { tracked.contains(.file($0.name)) }
+        if !watched.isEmpty {
+            // keepalived reads every tracked file once before the instances start.
+            let watcher = TrackFileWatcher(watched, log: log)
+            setup.trackers += watcher.initialValues.map { TrackerState.file($0.name, value: $0.value) }
+            setup.watcher = watcher
+        }
+        return setup
+    }
+
+    static func engineConfiguration(
+        _ instances: [RunningInstance], syncGroups: [Engine.SyncGroupConfiguration], trackers: [TrackerState]
+    ) -> Engine.Configuration {
+        Engine.Configuration(
+            instances: instances.map {
+                Engine.InstanceConfiguration(
+                    router: $0.routerConfiguration, interface: $0.interface.name, dontTrackPrimary: $0.runtime.dontTrackPrimary,
+                    trackers: $0.runtime.trackers)
+            },
+            syncGroups: syncGroups, trackers: trackers)
+    }
+}
