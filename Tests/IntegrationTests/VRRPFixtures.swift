@@ -16,16 +16,16 @@ enum VRRPFixtures {
 
     static let debianBinary = "/usr/sbin/keepalived"
 
-    /// One vrrp_instance on eth0.
+    /// One vrrp_instance on eth0 (v2 over IPv4 authenticates with `authType`, PASS by default).
     static func config(
         priority: Int, vrid: Int = 51, version: Int = 2, vip: String = vip4, prefix: Int = 24, auth: Bool = true,
-        unicast: (source: String, peers: [String])? = nil, extra: String = ""
+        authType: String = "PASS", password: String = "lab-pass", unicast: (source: String, peers: [String])? = nil, extra: String = ""
     ) -> String {
         var text = "vrrp_instance VI_1 {\n  interface eth0\n  state BACKUP\n  virtual_router_id \(vrid)\n"
         text += "  priority \(priority)\n  advert_int 1\n"
         if vip.contains(":") == false { text += "  version \(version)\n" }
         if auth && version == 2 && !vip.contains(":") {
-            text += "  authentication {\n    auth_type PASS\n    auth_pass lab-pass\n  }\n"
+            text += "  authentication {\n    auth_type \(authType)\n    auth_pass \(password)\n  }\n"
         }
         if let unicast {
             text += "  unicast_src_ip \(unicast.source)\n  unicast_peer {\n"
