@@ -11,9 +11,8 @@ struct FRRInteropTests {
     typealias F = VRRPFixtures
 
     init() throws {
-        if let reason = Lab.availability.reason { Issue.record("lab unavailable: \(reason)") }
+        F.checkPrerequisites()
         #expect(FRRVRRPRouter.isInstalled, "FRR's zebra and vrrpd are missing: run scripts/bootstrap")
-        #expect(FileManager.default.isExecutableFile(atPath: F.ourBinary), "build it first: swift build")
     }
 
     /// Which family, and which side has the higher priority (and so is master at steady state).

@@ -9,10 +9,7 @@ import KeepalivedTestSupport
 struct IPsecAHTests {
     typealias F = VRRPFixtures
 
-    init() throws {
-        if let reason = Lab.availability.reason { Issue.record("lab unavailable: \(reason)") }
-        #expect(FileManager.default.isExecutableFile(atPath: F.ourBinary), "build it first: swift build")
-    }
+    init() throws { F.checkPrerequisites() }
 
     static func config(priority: Int, password: String = "lab-pass") -> String {
         F.config(priority: priority, authType: "AH", password: password)
@@ -115,9 +112,8 @@ struct IPsecAHTests {
             #expect(F.waitUntil(router, holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil,
                     "never became master:\n\(daemon.output)")
             usleep(1_200_000)  // at least one advert sent, so sequence number 1 is a replay
-            let script = lab.directory + "/send-ah-adverts.py"
-            try IPsecAHTests.sender.write(toFile: script, atomically: true, encoding: .utf8)
-            let sent = try lab.router(1).run(["python3", script, Lab.ipv4(router: 1)])
+            let sent = try F.runPython(
+                IPsecAHTests.sender, named: "send-ah-adverts.py", in: lab.router(1), lab: lab, arguments: [Lab.ipv4(router: 1)])
             #expect(sent.succeeded, "sender failed: \(sent.combinedOutput)")
             usleep(1_500_000)
 
@@ -128,19 +124,14 @@ struct IPsecAHTests {
                 #expect(daemon.output.contains(line), "no '\(line)' in the log:\n\(daemon.output)")
             }
 
-            daemon.send(SIGUSR2)
-            let statsPath = lab.directory + "/keepalived.stats"
-            var stats = ""
-            for _ in 0..<40 where !stats.contains("Priority Zero") {
-                usleep(50_000)
-                stats = (try? String(contentsOfFile: statsPath, encoding: .utf8)) ?? ""
-            }
+            let stats = F.statistics(of: daemon, in: lab.directory)
             for counter in ["    Failure: 9\n", "    Type Mismatch: 0\n", "    Invalid Type: 0\n"] {
                 #expect(stats.contains(counter), "no '\(counter)' in:\n\(stats)")
             }
 
             // The control: a well-formed AH advert from a lower priority is accepted and answered.
-            let lower = try lab.router(1).run(["python3", script, Lab.ipv4(router: 1), "lower"])
+            let lower = try F.runPython(
+                IPsecAHTests.sender, named: "send-ah-adverts.py", in: lab.router(1), lab: lab, arguments: [Lab.ipv4(router: 1), "lower"])
             #expect(lower.succeeded, "sender failed: \(lower.combinedOutput)")
             let accepted = "(VI_1) Received advert from \(Lab.ipv4(router: 1)) with lower priority 50"
             #expect(daemon.waitForOutput(containing: accepted, timeout: .seconds(3)), "the valid advert was not accepted:\n\(daemon.output)")

@@ -1,5 +1,6 @@
 import Foundation
 import KeepalivedTestSupport
+import Testing
 
 /// Shared pieces of the VRRP integration tests: our binary, Debian's keepalived, configurations,
 /// and waiting for something to become true within a protocol bound.
@@ -117,6 +118,30 @@ enum VRRPFixtures {
     /// Master_Down_Interval = 3 × Advertisement_Interval + Skew_Time (RFC 5798 §6.1).
     static func masterDownInterval(priority: Int, advertisementInterval: Double = 1) -> Double {
         3 * advertisementInterval + Double(256 - priority) / 256 * advertisementInterval
+    }
+
+    /// What every daemon suite needs: a lab, and our binary built. Records an issue for each missing.
+    static func checkPrerequisites() {
+        if let reason = Lab.availability.reason { Issue.record("lab unavailable: \(reason)") }
+        #expect(FileManager.default.isExecutableFile(atPath: ourBinary), "build it first: swift build")
+    }
+
+    /// Writes `source` to `name` in the lab directory and runs it with python3 in `namespace`.
+    static func runPython(_ source: String, named name: String, in namespace: LabNamespace, lab: Lab, arguments: [String]) throws -> CommandResult {
+        let script = lab.directory + "/" + name
+        try source.write(toFile: script, atomically: true, encoding: .utf8)
+        return try namespace.run(["python3", script] + arguments)
+    }
+
+    /// Sends SIGUSR2 and reads keepalived.stats from `directory` (the daemon's TMPDIR) once it is whole.
+    static func statistics(of daemon: LabProcess, in directory: String) -> String {
+        daemon.send(SIGUSR2)
+        var stats = ""
+        for _ in 0..<40 where !stats.contains("Priority Zero") {
+            usleep(50_000)
+            stats = (try? String(contentsOfFile: directory + "/keepalived.stats", encoding: .utf8)) ?? ""
+        }
+        return stats
     }
 
     /// Slack for process start-up, polling and scheduling on a loaded 2-core machine.
