@@ -54,7 +54,7 @@ public final class VRRPService: @unchecked Sendable {
         func expectations(ipsecAHSequenceNumber: UInt32) -> ReceiveCheck.Expectations {
             ReceiveCheck.Expectations(
                 family: runtime.router.family, version: runtime.router.version, authenticationType: runtime.authenticationType,
-                authenticationData: runtime.authenticationType == .ipsecAH ? runtime.authenticationKey : runtime.authenticationData,
+                authenticationData: runtime.authenticationKey,
                 advertisementIntervalSeconds: UInt16(runtime.router.advertisementInterval / 1_000_000),
                 addresses: runtime.virtualAddresses.map(\.address), checkAddresses: true,
                 isUnicast: !runtime.unicastPeers.isEmpty,
