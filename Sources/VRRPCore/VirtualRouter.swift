@@ -52,7 +52,7 @@ public struct VirtualRouter: Sendable {
 
     /// keepalived's reload of a surviving instance: the new configuration with the running state
     /// (state, effective priority, master seen, counters, addresses, the armed timer and its
-    /// generation), so a reload neither flaps the instance nor gaps its adverts. The Engine then
+    /// generation, the AH sequence counter), so a reload neither flaps the instance nor gaps its adverts. The Engine then
     /// re-applies tracking to the new base priority.
     public init(_ configuration: VirtualRouterConfiguration, continuing old: VirtualRouter) {
         self.init(configuration)
@@ -71,6 +71,8 @@ public struct VirtualRouter: Sendable {
         deadline = old.deadline
         generation = old.generation
         preemptTime = old.preemptTime
+        // keepalived keeps the AH counter too: starting again at 1 would look like replays to the peers.
+        ipsecAHSequence = old.ipsecAHSequence
     }
 
     public var isOwner: Bool { configuration.basePriority == .owner }

@@ -53,3 +53,12 @@ private func sent(_ actions: [VirtualRouter.Action]) -> [UInt32?] {
     _ = r.handle(.start(isUp: true), now: .zero)
     #expect(sent(fire(&r)) == [nil])
 }
+
+@Test func aReloadKeepsTheCounter() {
+    var r = ahRouter()
+    _ = r.handle(.start(isUp: true), now: .zero)
+    _ = fire(&r)
+    _ = fire(&r)
+    var reloaded = VirtualRouter(ahRouter(priority: 120).configuration, continuing: r)
+    #expect(sent(fire(&reloaded)) == [3])
+}
