@@ -137,7 +137,7 @@ public struct InMemorySegment {
                 nodes[index].installed.insert(id)
             case .removeAddresses:
                 nodes[index].installed.remove(id)
-            case let .sendAdvertisement(priority):
+            case let .sendAdvertisement(priority, _):
                 let configuration = nodes[index].engine.routers[id]!.configuration
                 let interval = configuration.version == .v2
                     ? UInt16(configuration.advertisementInterval / 1_000_000)

@@ -4,21 +4,24 @@ import VRRPCore
 import Glibc
 #endif
 
-/// One raw IPv4 socket for protocol 112 on one interface: keepalived builds the IP header itself
-/// (IP_HDRINCL) and receives whole datagrams, so the TTL can be checked.
+/// One raw IPv4 socket for protocol 112 (or 51 for auth_type AH) on one interface: keepalived
+/// builds the IP header itself (IP_HDRINCL) and receives whole datagrams, so the TTL can be checked.
 public final class VRRPSocketV4: @unchecked Sendable {
     public let descriptor: Int32
     public let interface: InterfaceInfo
+    /// IP protocol the socket carries: 112, or 51 when adverts travel inside an AH header.
+    public let ipProtocol: UInt8
     private var identification: UInt16 = 0
 
     public static let multicastGroup: [UInt8] = [224, 0, 0, 18]
 
-    /// socket(AF_INET, SOCK_RAW, 112) bound to the device, joined to 224.0.0.18 on it, with
+    /// socket(AF_INET, SOCK_RAW, 112 or 51) bound to the device, joined to 224.0.0.18 on it, with
     /// multicast loop off and TTL 255.
-    public init(interface: InterfaceInfo, joinMulticast: Bool = true) throws(SystemCallError) {
+    public init(interface: InterfaceInfo, joinMulticast: Bool = true, ipProtocol: UInt8 = IPProtocolNumber.vrrp) throws(SystemCallError) {
         self.interface = interface
-        descriptor = try retrying("socket(AF_INET, SOCK_RAW, 112)") {
-            socket(AF_INET, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), Int32(IPProtocolNumber.vrrp))
+        self.ipProtocol = ipProtocol
+        descriptor = try retrying("socket(AF_INET, SOCK_RAW, \(ipProtocol))") {
+            socket(AF_INET, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), Int32(ipProtocol))
         }
         do {
             try setOption(SOL_SOCKET, SO_BINDTODEVICE, Array(interface.name.utf8) + [0], "setsockopt(SO_BINDTODEVICE)")
@@ -52,22 +55,32 @@ public final class VRRPSocketV4: @unchecked Sendable {
     }
 
     /// The IPv4 header keepalived writes: TOS 0xC0 (network control), its own id counter that
-    /// skips 0, TTL 255, protocol 112; the kernel fills in the header checksum.
+    /// skips 0 (so the kernel keeps it), TTL 255, the socket's protocol; the kernel fills in the
+    /// header checksum.
     func ipHeader(payloadLength: Int, source: [UInt8], destination: [UInt8], ttl: UInt8) -> [UInt8] {
         identification &+= 1
         if identification == 0 { identification = 1 }
         let total = 20 + payloadLength
         return [0x45, 0xc0, UInt8(total >> 8), UInt8(total & 0xff), UInt8(identification >> 8), UInt8(identification & 0xff), 0, 0,
-                ttl, IPProtocolNumber.vrrp, 0, 0] + source + destination
+                ttl, ipProtocol, 0, 0] + source + destination
     }
 
-    /// Sends one advertisement (the VRRP part already encoded with its checksum).
-    public func send(_ vrrp: [UInt8], source: [UInt8], destination: [UInt8] = VRRPSocketV4.multicastGroup, ttl: UInt8 = 255) throws(SystemCallError) {
-        let packet = ipHeader(payloadLength: vrrp.count, source: source, destination: destination, ttl: ttl) + vrrp
+    /// Sends one advertisement (the VRRP part already encoded with its checksum). With `ah`, the
+    /// advert goes inside that AH header, its ICV computed over the header built here under `key`.
+    public func send(
+        _ vrrp: [UInt8], source: [UInt8], destination: [UInt8] = VRRPSocketV4.multicastGroup, ttl: UInt8 = 255,
+        ah: (header: IPsecAH, key: [UInt8])? = nil
+    ) throws(SystemCallError) {
+        let multicast = destination[0] >> 4 == 0xe
+        var packet = ipHeader(payloadLength: vrrp.count + (ah == nil ? 0 : IPsecAH.length), source: source, destination: destination, ttl: ttl)
+        if let ah {
+            packet += ah.header.sealing(vrrp, ipHeader: packet, key: ah.key, unicast: !multicast)
+        } else {
+            packet += vrrp
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         withUnsafeMutableBytes(of: &address.sin_addr) { $0.copyBytes(from: destination) }
-        let multicast = destination[0] >> 4 == 0xe
         try retrying("sendto(VRRP)") {
             packet.withUnsafeBytes { raw in
                 withUnsafePointer(to: &address) {

@@ -20,6 +20,8 @@ public struct Advertisement: Sendable, Hashable {
     public var rawVersion: UInt8
     /// The v2 Auth Type byte as received (it may be none of the defined types).
     public var rawAuthenticationType: UInt8
+    /// The sequence number of the AH header the advert came in, once AH authenticated it.
+    public var ipsecAHSequenceNumber: UInt32?
 
     public init(
         version: VRRPVersion, vrid: VRID, priority: Priority, addresses: [[UInt8]], interval: UInt16,

@@ -11,7 +11,7 @@ public enum DropReason: Sendable, Hashable, CaseIterable {
     case invalidAuthType
     /// Auth Type (or AH presence) differs from the configured one (`authtype_mismatch`).
     case authTypeMismatch
-    /// Wrong password or AH ICV (`auth_failure`).
+    /// Wrong password, or AH with a bad ICV, an SPI other than the source, or a replayed sequence number (`auth_failure`).
     case authFailure
     /// v2 Adver Int differs from ours: dropped, logged, not counted (keepalived 2.2.7).
     case intervalMismatch
@@ -25,6 +25,4 @@ public enum DropReason: Sendable, Hashable, CaseIterable {
     case notVRRP
     /// A unicast advert from an address that is not a configured peer: dropped, not counted.
     case notAPeer
-    /// AH authentication is not implemented yet: dropped, not counted.
-    case unsupportedAuthentication
 }

@@ -5,8 +5,10 @@ public enum ReceiveCheck {
         public var family: AddressFamily
         public var version: VRRPVersion
         public var authenticationType: AuthenticationType
-        /// The 8 password bytes for simple authentication.
+        /// The 8 password bytes, zero padded: compared for simple authentication, the HMAC key for AH.
         public var authenticationData: [UInt8]
+        /// AH: the instance's sequence counter (the last number sent or accepted); a packet must be above it.
+        public var ipsecAHSequenceNumber: UInt32
         /// v2: the configured Adver Int in seconds.
         public var advertisementIntervalSeconds: UInt16
         /// The instance's VIPs (network order), compared when `checkAddresses` is set.
@@ -23,7 +25,7 @@ public enum ReceiveCheck {
             authenticationData: [UInt8] = Array(repeating: 0, count: 8), advertisementIntervalSeconds: UInt16 = 1,
             addresses: [[UInt8]] = [], checkAddresses: Bool = true, isUnicast: Bool = false,
             unicastPeers: [(address: [UInt8], ttl: ClosedRange<Int>)] = [], checkUnicastSource: Bool = false,
-            checksumMode: AdvertisementCodec.ChecksumMode = .pseudoHeader
+            checksumMode: AdvertisementCodec.ChecksumMode = .pseudoHeader, ipsecAHSequenceNumber: UInt32 = 0
         ) {
             self.family = family
             self.version = version
@@ -36,6 +38,7 @@ public enum ReceiveCheck {
             self.unicastPeers = unicastPeers
             self.checkUnicastSource = checkUnicastSource
             self.checksumMode = checksumMode
+            self.ipsecAHSequenceNumber = ipsecAHSequenceNumber
         }
     }
 
@@ -65,8 +68,6 @@ public enum ReceiveCheck {
         case dropped(DropReason)
     }
 
-    static let ipsecAHLength = 24
-
     public static func check(_ packet: Packet, _ expected: Expectations) -> Verdict {
         let bytes = packet.bytes
         var offset = 0
@@ -87,7 +88,7 @@ public enum ReceiveCheck {
             if (proto == IPProtocolNumber.ah) != (expected.authenticationType == .ipsecAH) {
                 return .dropped(.authTypeMismatch)
             }
-            if expected.authenticationType == .ipsecAH { offset += ipsecAHLength }
+            if expected.authenticationType == .ipsecAH { offset += IPsecAH.length }
         }
         guard bytes.count >= offset + Advertisement.headerLength else { return .dropped(.packetLengthError) }
         let vrrp = Array(bytes[offset...])
@@ -103,7 +104,7 @@ public enum ReceiveCheck {
         if !expected.isUnicast, let ttl = packet.ttlOrHopLimit, ttl != 255 { return .dropped(.ttlError) }
 
         guard packetVersion == expected.version.rawValue,
-              let advertisement = AdvertisementCodec.decode(vrrp, family: expected.family) else {
+              var advertisement = AdvertisementCodec.decode(vrrp, family: expected.family) else {
             return .dropped(.versionError)
         }
 
@@ -114,8 +115,14 @@ public enum ReceiveCheck {
             case .simplePassword:
                 guard constantTimeEqual(advertisement.authenticationData, expected.authenticationData) else { return .dropped(.authFailure) }
             case .ipsecAH:
-                guard bytes[offset - ipsecAHLength] == IPProtocolNumber.vrrp else { return .dropped(.notVRRP) }
-                return .dropped(.unsupportedAuthentication)
+                let headerLength = offset - IPsecAH.length
+                guard let ah = IPsecAH.decode(bytes, at: headerLength), ah.nextHeader == IPProtocolNumber.vrrp else {
+                    return .dropped(.notVRRP)
+                }
+                guard IPsecAH.verify(
+                    bytes, headerLength: headerLength, key: expected.authenticationData, unicast: expected.isUnicast,
+                    lastSequenceNumber: expected.ipsecAHSequenceNumber) == nil else { return .dropped(.authFailure) }
+                advertisement.ipsecAHSequenceNumber = ah.sequenceNumber
             case .none:
                 break
             }

@@ -28,8 +28,9 @@ extension VirtualRouter {
 
     /// What the executor must do, in this order.
     public enum Action: Sendable, Hashable {
-        /// Send one advertisement with this priority (0 to give up mastership).
-        case sendAdvertisement(Priority)
+        /// Send one advertisement with this priority (0 to give up mastership); with AH, in an AH
+        /// header carrying `sequenceNumber`.
+        case sendAdvertisement(Priority, sequenceNumber: UInt32? = nil)
         /// Install the virtual addresses (and routes and rules).
         case addAddresses
         /// Remove the virtual addresses (and routes and rules).

@@ -30,6 +30,8 @@ public struct VirtualRouter: Sendable {
     public private(set) var statistics = Statistics()
     /// Whether the virtual addresses are installed (keepalived's vipset).
     public private(set) var addressesInstalled = false
+    /// auth_type AH: the sequence counter for sent and accepted adverts.
+    public private(set) var ipsecAHSequence = IPsecAHSequence()
 
     /// The down timer's length for the next arming, in microseconds (keepalived's ms_down_timer).
     private var downTimer: UInt64 = 0
@@ -50,7 +52,7 @@ public struct VirtualRouter: Sendable {
 
     /// keepalived's reload of a surviving instance: the new configuration with the running state
     /// (state, effective priority, master seen, counters, addresses, the armed timer and its
-    /// generation), so a reload neither flaps the instance nor gaps its adverts. The Engine then
+    /// generation, the AH sequence counter), so a reload neither flaps the instance nor gaps its adverts. The Engine then
     /// re-applies tracking to the new base priority.
     public init(_ configuration: VirtualRouterConfiguration, continuing old: VirtualRouter) {
         self.init(configuration)
@@ -69,6 +71,8 @@ public struct VirtualRouter: Sendable {
         deadline = old.deadline
         generation = old.generation
         preemptTime = old.preemptTime
+        // keepalived keeps the AH counter too: starting again at 1 would look like replays to the peers.
+        ipsecAHSequence = old.ipsecAHSequence
     }
 
     public var isOwner: Bool { configuration.basePriority == .owner }
@@ -104,6 +108,9 @@ public struct VirtualRouter: Sendable {
         case let .advertisementReceived(advertisement, source):
             statistics.advertisementsReceived += 1
             if advertisement.priority == .releasingMastership { statistics.priorityZeroReceived += 1 }
+            if let sequenceNumber = advertisement.ipsecAHSequenceNumber {
+                ipsecAHSequence.accepted(sequenceNumber, inBackup: state == .backup)
+            }
             switch state {
             case .backup: backupReceived(advertisement, source: source, now: now, &actions)
             case .master: masterReceived(advertisement, source: source, now: now, &actions)
@@ -248,6 +255,11 @@ public struct VirtualRouter: Sendable {
             let forcing = configuration.lowerPriorityNoAdvert ? "" : ", forcing new election"
             actions.append(.log(
                 "(\(configuration.name)) Received advert from \(VirtualRouter.format(source)) with lower priority \(advert.priority), ours \(effectivePriority)\(forcing)"))
+            if let sequenceNumber = advert.ipsecAHSequenceNumber {
+                // keepalived: the answer must not look like a replay to the lower-priority router.
+                actions.append(.log("(\(configuration.name)) IPSEC-AH : Syncing seq_num - Increment seq"))
+                ipsecAHSequence.synchronise(afterLowerPriority: sequenceNumber)
+            }
             if !configuration.lowerPriorityNoAdvert {
                 // keepalived also pushes the next advert back after *any* received packet, so a
                 // stream of packets can silence a master; only an advert actually sent restarts it here.
@@ -269,6 +281,7 @@ public struct VirtualRouter: Sendable {
             masterPriority = advert.priority
             masterAddress = source
             wantState = .backup
+            ipsecAHSequence.clearCycle()
             leaveMaster(to: .backup, now: now, &actions)
         }
     }
@@ -278,6 +291,7 @@ public struct VirtualRouter: Sendable {
     /// keepalived's vrrp_state_goto_master + vrrp_state_master_tx + vrrp_state_become_master: the
     /// advert goes first, so the old master removes its addresses before ours are announced.
     private mutating func becomeMaster(now: Instant, _ actions: inout [Action]) {
+        ipsecAHSequence.becomingMaster()
         let previous = state
         state = .master
         masterAdvertisementInterval = configuration.advertisementInterval
@@ -364,7 +378,7 @@ public struct VirtualRouter: Sendable {
     }
 
     private mutating func sendAdvertisement(_ priority: Priority, _ actions: inout [Action]) {
-        actions.append(.sendAdvertisement(priority))
+        actions.append(.sendAdvertisement(priority, sequenceNumber: configuration.ipsecAH ? ipsecAHSequence.next() : nil))
         statistics.advertisementsSent += 1
         if priority == .releasingMastership { statistics.priorityZeroSent += 1 }
     }

@@ -26,13 +26,15 @@ public struct VirtualRouterConfiguration: Sendable, Hashable {
     public var garpMasterRepeat: Int
     /// keepalived.conf: garp_master_delay, in microseconds (0: no second burst).
     public var garpMasterDelay: UInt64
+    /// keepalived.conf: auth_type AH (the instance keeps an AH sequence counter and numbers its adverts).
+    public var ipsecAH: Bool
 
     public init(
         name: String, vrid: VRID, version: VRRPVersion = .v2, family: AddressFamily = .ipv4, basePriority: Priority = Priority(100),
         advertisementInterval: UInt64 = 1_000_000, wantsMasterAtStart: Bool = false, noPreempt: Bool = false,
         preemptDelay: UInt64 = 0, downTimerAdverts: UInt64 = 3, lowerPriorityNoAdvert: Bool = false,
         higherPrioritySendAdvert: Bool = false, sourceAddress: [UInt8] = [], garpMasterRepeat: Int = 5,
-        garpMasterDelay: UInt64 = 5_000_000
+        garpMasterDelay: UInt64 = 5_000_000, ipsecAH: Bool = false
     ) {
         self.name = name
         self.vrid = vrid
@@ -49,5 +51,6 @@ public struct VirtualRouterConfiguration: Sendable, Hashable {
         self.sourceAddress = sourceAddress
         self.garpMasterRepeat = garpMasterRepeat
         self.garpMasterDelay = garpMasterDelay
+        self.ipsecAH = ipsecAH
     }
 }

@@ -66,9 +66,8 @@ struct BadPacketTests {
             let ours = try F.start(.ours, in: lab.router(2), config: F.config(priority: 150), temporaryDirectory: lab.directory)
             #expect(F.waitUntil(lab.router(2), holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil,
                     "ours never became master:\n\(ours.output)")
-            let script = lab.directory + "/send-bad-adverts.py"
-            try BadPacketTests.sender.write(toFile: script, atomically: true, encoding: .utf8)
-            let sent = try lab.router(1).run(["python3", script, Lab.ipv4(router: 1)])
+            let sent = try F.runPython(
+                BadPacketTests.sender, named: "send-bad-adverts.py", in: lab.router(1), lab: lab, arguments: [Lab.ipv4(router: 1)])
             #expect(sent.succeeded, "sender failed: \(sent.combinedOutput)")
             usleep(1_500_000)
 
@@ -85,13 +84,7 @@ struct BadPacketTests {
             }
 
             // SIGUSR2: keepalived.stats in keepalived's layout, with every drop counted under its reason.
-            ours.send(SIGUSR2)
-            let statsPath = lab.directory + "/keepalived.stats"
-            var stats = ""
-            for _ in 0..<40 where !stats.contains("Priority Zero") {
-                usleep(50_000)
-                stats = (try? String(contentsOfFile: statsPath, encoding: .utf8)) ?? ""
-            }
+            let stats = F.statistics(of: ours, in: lab.directory)
             #expect(stats.hasPrefix("VRRP Instance: VI_1\n  Advertisements:\n"), "stats file:\n\(stats)")
             for counter in ["    TTL: 3\n", "    Invalid Type: 3\n", "    Address List: 3\n", "    Failure: 3\n"] {
                 #expect(stats.contains(counter), "no '\(counter)' in:\n\(stats)")
@@ -134,9 +127,8 @@ struct BadPacketTests {
             let master = try F.start(implementation, in: router, config: config)
             #expect(F.waitUntil(router, holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil,
                     "never became master:\n\(master.output)")
-            let script = lab.directory + "/send-adverts.py"
-            try BadPacketTests.sender.write(toFile: script, atomically: true, encoding: .utf8)
-            let sent = try lab.router(1).run(["python3", script, Lab.ipv4(router: 1), "lower"])
+            let sent = try F.runPython(
+                BadPacketTests.sender, named: "send-adverts.py", in: lab.router(1), lab: lab, arguments: [Lab.ipv4(router: 1), "lower"])
             #expect(sent.succeeded, "sender failed: \(sent.combinedOutput)")
             usleep(1_000_000)
 

@@ -7,10 +7,7 @@ import KeepalivedTestSupport
 struct VRRPFailoverTests {
     typealias F = VRRPFixtures
 
-    init() throws {
-        if let reason = Lab.availability.reason { Issue.record("lab unavailable: \(reason)") }
-        #expect(FileManager.default.isExecutableFile(atPath: F.ourBinary), "build it first: swift build")
-    }
+    init() throws { F.checkPrerequisites() }
 
     /// The higher priority wins, the client reaches the VIP through it, and a graceful stop hands
     /// the VIP over within Skew_Time (priority 0), well under Master_Down_Interval.

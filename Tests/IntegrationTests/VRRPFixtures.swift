@@ -1,5 +1,6 @@
 import Foundation
 import KeepalivedTestSupport
+import Testing
 
 /// Shared pieces of the VRRP integration tests: our binary, Debian's keepalived, configurations,
 /// and waiting for something to become true within a protocol bound.
@@ -16,16 +17,16 @@ enum VRRPFixtures {
 
     static let debianBinary = "/usr/sbin/keepalived"
 
-    /// One vrrp_instance on eth0.
+    /// One vrrp_instance on eth0 (v2 over IPv4 authenticates with `authType`, PASS by default).
     static func config(
         priority: Int, vrid: Int = 51, version: Int = 2, vip: String = vip4, prefix: Int = 24, auth: Bool = true,
-        unicast: (source: String, peers: [String])? = nil, extra: String = ""
+        authType: String = "PASS", password: String = "lab-pass", unicast: (source: String, peers: [String])? = nil, extra: String = ""
     ) -> String {
         var text = "vrrp_instance VI_1 {\n  interface eth0\n  state BACKUP\n  virtual_router_id \(vrid)\n"
         text += "  priority \(priority)\n  advert_int 1\n"
         if vip.contains(":") == false { text += "  version \(version)\n" }
         if auth && version == 2 && !vip.contains(":") {
-            text += "  authentication {\n    auth_type PASS\n    auth_pass lab-pass\n  }\n"
+            text += "  authentication {\n    auth_type \(authType)\n    auth_pass \(password)\n  }\n"
         }
         if let unicast {
             text += "  unicast_src_ip \(unicast.source)\n  unicast_peer {\n"
@@ -117,6 +118,30 @@ enum VRRPFixtures {
     /// Master_Down_Interval = 3 × Advertisement_Interval + Skew_Time (RFC 5798 §6.1).
     static func masterDownInterval(priority: Int, advertisementInterval: Double = 1) -> Double {
         3 * advertisementInterval + Double(256 - priority) / 256 * advertisementInterval
+    }
+
+    /// What every daemon suite needs: a lab, and our binary built. Records an issue for each missing.
+    static func checkPrerequisites() {
+        if let reason = Lab.availability.reason { Issue.record("lab unavailable: \(reason)") }
+        #expect(FileManager.default.isExecutableFile(atPath: ourBinary), "build it first: swift build")
+    }
+
+    /// Writes `source` to `name` in the lab directory and runs it with python3 in `namespace`.
+    static func runPython(_ source: String, named name: String, in namespace: LabNamespace, lab: Lab, arguments: [String]) throws -> CommandResult {
+        let script = lab.directory + "/" + name
+        try source.write(toFile: script, atomically: true, encoding: .utf8)
+        return try namespace.run(["python3", script] + arguments)
+    }
+
+    /// Sends SIGUSR2 and reads keepalived.stats from `directory` (the daemon's TMPDIR) once it is whole.
+    static func statistics(of daemon: LabProcess, in directory: String) -> String {
+        daemon.send(SIGUSR2)
+        var stats = ""
+        for _ in 0..<40 where !stats.contains("Priority Zero") {
+            usleep(50_000)
+            stats = (try? String(contentsOfFile: directory + "/keepalived.stats", encoding: .utf8)) ?? ""
+        }
+        return stats
     }
 
     /// Slack for process start-up, polling and scheduling on a loaded 2-core machine.

@@ -201,7 +201,7 @@ private func fire(_ engine: inout Engine, _ id: InstanceID) -> [Engine.Action] {
         _ = fire(&engine, "VI_2")
         #expect(engine.syncGroups["G1"]!.state == .master)
         let actions = engine.handle(.interfaceChanged("eth0", isUp: false), now: at(5))
-        #expect(actions.filter { if case .instance(_, .sendAdvertisement(.releasingMastership)) = $0 { true } else { false } }.count == 2)
+        #expect(actions.filter { if case .instance(_, .sendAdvertisement(.releasingMastership, _)) = $0 { true } else { false } }.count == 2)
         #expect(engine.routers.values.allSatisfy { $0.state == .fault && !$0.addressesInstalled })
         #expect(actions.last == .groupTransition("G1", from: .master, to: .fault))
     }

@@ -8,7 +8,8 @@ protocol AdvertTransport: AnyObject {
     /// The advert source: the configured one, else the interface's primary IPv4 / link-local IPv6.
     var source: [UInt8] { get }
     var multicastGroup: [UInt8] { get }
-    func send(_ vrrp: [UInt8], to destination: [UInt8]) throws(SystemCallError)
+    /// Sends one advert; IPv4 with auth_type AH puts it inside `ah` (sealed under its key).
+    func send(_ vrrp: [UInt8], to destination: [UInt8], ah: (header: IPsecAH, key: [UInt8])?) throws(SystemCallError)
     /// Every packet waiting, with the VRID it carries.
     func receiveAll() -> [(vrid: UInt8, packet: ReceiveCheck.Packet)]
     func announce(_ address: [UInt8]) throws(SystemCallError)
@@ -21,14 +22,16 @@ final class IPv4Transport: AdvertTransport {
     var descriptor: Int32 { socket.descriptor }
     var multicastGroup: [UInt8] { VRRPSocketV4.multicastGroup }
 
-    init(interface: InterfaceInfo, source: [UInt8]?, multicast: Bool) throws(SystemCallError) {
-        socket = try VRRPSocketV4(interface: interface, joinMulticast: multicast)
+    /// `ipsecAH`: the socket carries protocol 51 (AH) instead of 112, as keepalived's does.
+    init(interface: InterfaceInfo, source: [UInt8]?, multicast: Bool, ipsecAH: Bool) throws(SystemCallError) {
+        socket = try VRRPSocketV4(
+            interface: interface, joinMulticast: multicast, ipProtocol: ipsecAH ? IPProtocolNumber.ah : IPProtocolNumber.vrrp)
         arp = try GratuitousARP(interface: interface)
         self.source = source ?? interface.primaryIPv4 ?? [0, 0, 0, 0]
     }
 
-    func send(_ vrrp: [UInt8], to destination: [UInt8]) throws(SystemCallError) {
-        try socket.send(vrrp, source: source, destination: destination)
+    func send(_ vrrp: [UInt8], to destination: [UInt8], ah: (header: IPsecAH, key: [UInt8])?) throws(SystemCallError) {
+        try socket.send(vrrp, source: source, destination: destination, ah: ah)
     }
 
     func receiveAll() -> [(vrid: UInt8, packet: ReceiveCheck.Packet)] {
@@ -61,7 +64,8 @@ final class IPv6Transport: AdvertTransport {
         self.source = source ?? interface.linkLocalIPv6 ?? Array(repeating: 0, count: 16)
     }
 
-    func send(_ vrrp: [UInt8], to destination: [UInt8]) throws(SystemCallError) {
+    /// AH is IPv4 only (the configuration drops it for IPv6), so `ah` is never set here.
+    func send(_ vrrp: [UInt8], to destination: [UInt8], ah: (header: IPsecAH, key: [UInt8])?) throws(SystemCallError) {
         try socket.send(vrrp, source: source, destination: destination)
     }
 

@@ -64,7 +64,7 @@ enum JSONDump {
         }
         data.append(("auth_type", String(entry.runtime.authenticationType.rawValue)))
         if entry.runtime.authenticationType != .none {
-            let password = String(decoding: entry.runtime.authenticationData.prefix { $0 != 0 }, as: UTF8.self)
+            let password = String(decoding: entry.runtime.authenticationKey.prefix { $0 != 0 }, as: UTF8.self)
             data.append(("auth_data", quoted(password)))
         }
         let s = router.statistics

@@ -11,7 +11,7 @@ enum VRRPAssembly {
             let family: AddressFamily = instance.family == .inet6 ? .ipv6 : .ipv4
             let version: VRRPCore.VRRPVersion = family == .ipv6 || instance.version == .v3 ? .v3 : .v2
             let priority = instance.priority?.rawValue ?? 100
-            let router = VirtualRouterConfiguration(
+            var router = VirtualRouterConfiguration(
                 name: instance.name, vrid: VRRPCore.VRID(vrid.rawValue), version: version, family: family,
                 basePriority: VRRPCore.Priority(priority),
                 advertisementInterval: instance.advertisementInterval ?? 1_000_000,
@@ -29,6 +29,7 @@ enum VRRPAssembly {
             case .ah?: authentication = .ipsecAH
             case nil: authentication = .none
             }
+            router.ipsecAH = authentication == .ipsecAH
             var runtime = VRRPInstanceRuntime(
                 router: router, interfaceName: interface,
                 virtualAddresses: instance.virtualAddresses.map(address),

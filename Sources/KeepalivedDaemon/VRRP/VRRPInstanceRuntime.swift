@@ -50,9 +50,14 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
         self.sourceAddress = sourceAddress
     }
 
-    /// The 8 authentication bytes as they go on the wire.
+    /// The 8 authentication bytes as they go on the wire (the password for PASS, zeros otherwise).
     var authenticationData: [UInt8] {
-        guard authenticationType == .simplePassword else { return Array(repeating: 0, count: 8) }
-        return Array(authenticationPassword.prefix(8)) + Array(repeating: 0, count: Swift.max(0, 8 - authenticationPassword.count))
+        authenticationType == .simplePassword ? authenticationKey : Array(repeating: 0, count: 8)
+    }
+
+    /// keepalived's auth_data: the password's first 8 bytes, zero padded (PASS compares it, AH keys
+    /// its HMAC with it).
+    var authenticationKey: [UInt8] {
+        Array(authenticationPassword.prefix(8)) + Array(repeating: 0, count: Swift.max(0, 8 - authenticationPassword.count))
     }
 }

@@ -39,7 +39,9 @@ public final class VRRPService: @unchecked Sendable {
             reportedPriority = runtime.router.basePriority
             let multicast = runtime.unicastPeers.isEmpty
             if runtime.router.family == .ipv4 {
-                transport = try IPv4Transport(interface: interface, source: runtime.sourceAddress, multicast: multicast)
+                transport = try IPv4Transport(
+                    interface: interface, source: runtime.sourceAddress, multicast: multicast,
+                    ipsecAH: runtime.authenticationType == .ipsecAH)
             } else {
                 transport = try IPv6Transport(interface: interface, source: runtime.sourceAddress, multicast: multicast)
             }
@@ -49,14 +51,15 @@ public final class VRRPService: @unchecked Sendable {
             id = InstanceID(runtime.router.name)
         }
 
-        var expectations: ReceiveCheck.Expectations {
+        /// What a packet must satisfy; `ipsecAHSequenceNumber` is the instance's AH counter now.
+        func expectations(ipsecAHSequenceNumber: UInt32) -> ReceiveCheck.Expectations {
             ReceiveCheck.Expectations(
                 family: runtime.router.family, version: runtime.router.version, authenticationType: runtime.authenticationType,
-                authenticationData: runtime.authenticationData,
+                authenticationData: runtime.authenticationKey,
                 advertisementIntervalSeconds: UInt16(runtime.router.advertisementInterval / 1_000_000),
                 addresses: runtime.virtualAddresses.map(\.address), checkAddresses: true,
                 isUnicast: !runtime.unicastPeers.isEmpty,
-                unicastPeers: runtime.unicastPeers.map { ($0, 0...255) })
+                unicastPeers: runtime.unicastPeers.map { ($0, 0...255) }, ipsecAHSequenceNumber: ipsecAHSequenceNumber)
         }
     }
 
@@ -378,7 +381,7 @@ public final class VRRPService: @unchecked Sendable {
             guard vrid == instance.runtime.router.vrid.rawValue else { continue }
             let state = router(instance).state
             guard state == .backup || state == .master else { continue }
-            let expectations = instance.expectations
+            let expectations = instance.expectations(ipsecAHSequenceNumber: router(instance).ipsecAHSequence.sequenceNumber)
             switch ReceiveCheck.check(packet, expectations) {
             case let .accepted(advert, source):
                 perform(engine.handle(.advertisementReceived(instance.id, advert, source: source), now: now), now: now)
@@ -428,8 +431,8 @@ public final class VRRPService: @unchecked Sendable {
         let name = instance.runtime.router.name
         do {
             switch action {
-            case let .sendAdvertisement(priority):
-                send(instance, priority: priority)
+            case let .sendAdvertisement(priority, sequenceNumber):
+                send(instance, priority: priority, ipsecAHSequenceNumber: sequenceNumber)
             case .addAddresses:
                 apply(.add, instance.runtime.virtualAddresses + instance.runtime.excludedAddresses, on: instance.interface.index, instance: name)
             case .removeAddresses:
@@ -496,7 +499,7 @@ public final class VRRPService: @unchecked Sendable {
         }
     }
 
-    func send(_ instance: RunningInstance, priority: Priority) {
+    func send(_ instance: RunningInstance, priority: Priority, ipsecAHSequenceNumber: UInt32?) {
         let runtime = instance.runtime
         let interval = runtime.router.version == .v2
             ? UInt16(runtime.router.advertisementInterval / 1_000_000)
@@ -506,9 +509,13 @@ public final class VRRPService: @unchecked Sendable {
             addresses: runtime.virtualAddresses.map(\.address), interval: interval,
             authenticationType: runtime.authenticationType, authenticationData: runtime.authenticationData)
         let destinations = runtime.unicastPeers.isEmpty ? [instance.transport.multicastGroup] : runtime.unicastPeers
+        // keepalived: the SPI is the advert's source address; one sequence number per round of peers.
+        let ah = ipsecAHSequenceNumber.map {
+            (header: IPsecAH(securityParametersIndex: instance.transport.source, sequenceNumber: $0), key: runtime.authenticationKey)
+        }
         for destination in destinations {
             let vrrp = AdvertisementCodec.encode(advert, family: runtime.router.family, source: instance.transport.source, destination: destination)
-            do { try instance.transport.send(vrrp, to: destination) } catch {
+            do { try instance.transport.send(vrrp, to: destination, ah: ah) } catch {
                 log("(\(runtime.router.name)) cannot send advert: \(error)")
             }
         }
