@@ -62,8 +62,6 @@ enum DaemonRunner {
             runner: ScriptRunner { log.info($0) })
         let runtimes = VRRPAssembly.runtimes(loaded.configuration)
         let snmp = SNMPReporter(loaded.configuration, runtimes: runtimes, options: options) { log.info($0) }
-        var onStatus: VRRPService.StatusHandler?
-        if let snmp { onStatus = { snmp.statusChanged($0) } }
         let service: VRRPService
         do {
             service = try VRRPService(
@@ -90,7 +88,8 @@ enum DaemonRunner {
                 onLowerPriorityMaster: { instance, priority in
                     notifier.masterReceivedLowerPriority(instance: instance, priority: Int(priority.rawValue))
                 },
-                onStatus: onStatus)
+                onStatus: snmp?.statusHandler,
+                onDrop: snmp?.dropHandler)
         } catch {
             log.info("Unable to start VRRP: \(error)")
             mainPid.remove()

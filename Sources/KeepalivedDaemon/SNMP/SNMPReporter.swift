@@ -1,5 +1,6 @@
 import KeepalivedConfig
 import LinuxNet
+import NetworkTypes
 import SNMPAgentX
 import SNMPModel
 import Synchronization
@@ -45,6 +46,10 @@ final class SNMPReporter: Sendable {
     /// Stops the SNMP thread once the queued traps had their chance.
     func stop() { agent.stop() }
 
+    /// The VRRP service's hooks into this reporter.
+    var statusHandler: VRRPService.StatusHandler { { [self] snapshot in statusChanged(snapshot) } }
+    var dropHandler: VRRPService.DropHandler { { [self] name, reason, source in dropped(name, reason: reason, source: source) } }
+
     /// A new VRRP snapshot (on the VRRP thread): stored for traps, published for the MIBs.
     func statusChanged(_ snapshot: VRRPStatusSnapshot) {
         latest.withLock { $0 = snapshot }
@@ -78,6 +83,28 @@ final class SNMPReporter: Sendable {
         guard state == .master else { return }
         if traps.rfcV2, let trap = SNMPNotification.vrrpTrapNewMaster(instance) { agent.send(trap) }
         if traps.rfcV3, let trap = SNMPNotification.vrrpv3NewMaster(instance, replyV3ForV2: mibs.replyV3ForV2) { agent.send(trap) }
+    }
+
+    /// keepalived's error traps for a dropped advert: vrrpTrapAuthFailure (RFC 2787) for the
+    /// authentication errors, vrrpv3ProtoError (RFC 6527) for TTL, version and checksum errors.
+    func dropped(_ name: String, reason: DropReason, source: [UInt8]?) {
+        let authError: SNMPNotification.AuthErrorType? = switch reason {
+        case .invalidAuthType: .invalidAuthType
+        case .authTypeMismatch: .authTypeMismatch
+        case .authFailure: .authFailure
+        default: nil
+        }
+        let protocolError = reason.protocolErrorReason
+        guard (traps.rfcV2 && authError != nil) || (traps.rfcV3 && protocolError != nil) else { return }
+        guard var instance = current().instances.first(where: { $0.name == name }) else { return }
+        if traps.rfcV2, let authError, let source = source.flatMap(IPAddress.init(bytes:)),
+           let trap = SNMPNotification.vrrpTrapAuthFailure(instance, source: source, error: authError) {
+            agent.send(trap)
+        }
+        if traps.rfcV3, let protocolError {
+            instance.statistics.protoErrReason = protocolError
+            if let trap = SNMPNotification.vrrpv3ProtoError(instance, replyV3ForV2: mibs.replyV3ForV2) { agent.send(trap) }
+        }
     }
 
     /// vrrpSyncGroupStateChange.

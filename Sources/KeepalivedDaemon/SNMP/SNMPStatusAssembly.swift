@@ -118,6 +118,7 @@ enum SNMPStatusAssembly {
             instance.activeSince = (snapshot.activeSince[name]?.microseconds ?? 0) / 10_000
             instance.statistics = statistics(router.statistics, drops: snapshot.drops[name] ?? [:],
                                              masterReason: snapshot.masterReasons[name] ?? 0)
+            instance.statistics.protoErrReason = snapshot.protocolErrorReasons[name] ?? 0
             status.instances[index] = instance
         }
         for index in status.syncGroups.indices {

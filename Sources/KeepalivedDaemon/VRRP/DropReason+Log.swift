@@ -46,3 +46,15 @@ extension DropReason {
         bytes.prefix(4).reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     }
 }
+
+extension DropReason {
+    /// RFC 6527 vrrpv3StatisticsProtoErrReason for the drops that are protocol errors.
+    var protocolErrorReason: Int? {
+        switch self {
+        case .ttlError: 1
+        case .versionError: 2
+        case .checksumError: 3
+        default: nil
+        }
+    }
+}

@@ -135,5 +135,6 @@ extension VRRPService.RunningInstance {
         reportedPriority = old.reportedPriority
         activeSince = old.activeSince
         masterReason = old.masterReason
+        protocolErrorReason = old.protocolErrorReason
     }
 }

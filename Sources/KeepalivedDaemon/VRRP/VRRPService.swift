@@ -32,6 +32,8 @@ public final class VRRPService: @unchecked Sendable {
         var activeSince = Instant(microseconds: 0)
         /// VRRPv3-MIB NewMasterReason of the last move to master.
         var masterReason = 0
+        /// VRRPv3-MIB ProtoErrReason of the last protocol error.
+        var protocolErrorReason = 0
 
         init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo) throws(SystemCallError) {
             self.runtime = runtime
@@ -72,6 +74,9 @@ public final class VRRPService: @unchecked Sendable {
     public typealias PriorityChangeHandler = @Sendable (_ instance: String, _ state: VRRPState, _ priority: Priority) -> Void
     /// Called when a master hears a lower-priority router advertising (MASTER_RX_LOWER_PRI).
     public typealias LowerPriorityHandler = @Sendable (_ instance: String, _ priority: Priority) -> Void
+    /// Called for every dropped advert, with the sender's IPv4 address when the packet shows it
+    /// (the RFC 2787 and RFC 6527 error traps hook here).
+    public typealias DropHandler = @Sendable (_ instance: String, _ reason: DropReason, _ source: [UInt8]?) -> Void
     /// Receives status snapshots: at once after a state change, else at most every `statusInterval`.
     public typealias StatusHandler = @Sendable (VRRPStatusSnapshot) -> Void
 
@@ -100,6 +105,7 @@ public final class VRRPService: @unchecked Sendable {
     /// Set when a reload replaced instances, so the loop rebuilds what it polls.
     var descriptorsStale = false
     let onStatus: StatusHandler?
+    let onDrop: DropHandler?
     /// Something changed since the last snapshot; `urgent` when it was a state change.
     var statusDirty = (any: true, urgent: true)
     var lastStatus = Instant(microseconds: 0)
@@ -113,9 +119,11 @@ public final class VRRPService: @unchecked Sendable {
         onGroupTransition: @escaping GroupTransitionHandler = { _, _, _ in },
         onPriorityChange: @escaping PriorityChangeHandler = { _, _, _ in },
         onLowerPriorityMaster: @escaping LowerPriorityHandler = { _, _ in },
-        onStatus: StatusHandler? = nil
+        onStatus: StatusHandler? = nil,
+        onDrop: DropHandler? = nil
     ) throws {
         self.onStatus = onStatus
+        self.onDrop = onDrop
         self.log = log
         self.onGroupTransition = onGroupTransition
         self.onPriorityChange = onPriorityChange
@@ -313,17 +321,20 @@ public final class VRRPService: @unchecked Sendable {
         var drops: [String: [DropReason: UInt64]] = [:]
         var activeSince: [String: Instant] = [:]
         var reasons: [String: Int] = [:]
+        var protocolErrors: [String: Int] = [:]
         var sources: [String: [UInt8]] = [:]
         for instance in instances {
             let name = instance.runtime.router.name
             drops[name] = instance.drops
             activeSince[name] = instance.activeSince
             reasons[name] = instance.masterReason
+            protocolErrors[name] = instance.protocolErrorReason
             sources[name] = instance.transport.source
         }
         onStatus(VRRPStatusSnapshot(
             routers: engine.routers, syncGroups: engine.syncGroups, trackers: engine.trackers, drops: drops,
-            activeSince: activeSince, masterReasons: reasons, sourceAddresses: sources, taken: now))
+            activeSince: activeSince, masterReasons: reasons, protocolErrorReasons: protocolErrors, sourceAddresses: sources,
+            taken: now))
     }
 
     /// vrrp_script runs: start each when due (never overlapping), collect exit statuses, kill
@@ -388,7 +399,12 @@ public final class VRRPService: @unchecked Sendable {
             case let .dropped(reason):
                 statusDirty.any = true
                 instance.drops[reason, default: 0] += 1
+                if let code = reason.protocolErrorReason { instance.protocolErrorReason = code }
                 log(reason.logLine(instance: instance.runtime.router.name, packet: packet, expected: expectations))
+                // Received IPv4 packets start with the IP header (source at bytes 12-15); IPv6 ones carry it aside.
+                let bytes = packet.bytes
+                let source = bytes.count >= 20 && bytes[0] >> 4 == 4 ? Array(bytes[12..<16]) : packet.source.isEmpty ? nil : packet.source
+                onDrop?(instance.runtime.router.name, reason, source)
             }
         }
     }

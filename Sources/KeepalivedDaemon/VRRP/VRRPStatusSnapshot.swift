@@ -14,6 +14,8 @@ public struct VRRPStatusSnapshot: Sendable {
     /// Why each instance last became master (VRRPv3-MIB NewMasterReason: 0 not master, 1 priority,
     /// 2 preempted, 3 master no response).
     public var masterReasons: [String: Int]
+    /// Each instance's last protocol error (VRRPv3-MIB ProtoErrReason: 0 none, 1 TTL, 2 version, 3 checksum).
+    public var protocolErrorReasons: [String: Int]
     /// The advert source address each instance uses.
     public var sourceAddresses: [String: [UInt8]]
     public var taken: Instant
