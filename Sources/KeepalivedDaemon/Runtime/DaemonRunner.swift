@@ -96,6 +96,7 @@ enum DaemonRunner {
             vrrpPid.remove()
             return 1
         }
+        service.routerID = loaded.configuration.global.routerID ?? SNMPStatusAssembly.hostName()
         snmp?.start()
         let thread = ServiceThread { service.run() }
         thread.start()
@@ -121,8 +122,10 @@ enum DaemonRunner {
                 service.requestStats(clear: true)
             case jsonSignal:
                 service.requestJSON()
+            case SIGUSR1:
+                service.requestData()
             default:
-                log.info("Signal \(signal) (data dump) is not supported yet")
+                break
             }
         }
     }

@@ -159,27 +159,9 @@ enum SNMPStatusAssembly {
         return result
     }
 
-    /// A notify or script command as keepalived prints it (its cmd_str): the program resolved as its
-    /// security check resolves it (realpath, or a PATH search for a bare name), then every word in
-    /// single quotes, except a first word that is a shell redirection.
+    /// A notify or script command as keepalived prints it.
     static func commandLine(_ script: NotifyScript?) -> String? {
-        guard let script, var words = Optional(script.arguments), let program = words.first else { return nil }
-        words[0] = resolvedProgram(program)
-        return words.enumerated().map { index, word in
-            index == 0 && (word.hasPrefix("<") || word.hasPrefix(">")) ? word : "'\(word)'"
-        }.joined(separator: " ")
-    }
-
-    private static func resolvedProgram(_ program: String) -> String {
-        if program.hasPrefix("<") || program.hasPrefix(">") { return program }
-        var candidates = [program]
-        if !program.contains("/") {
-            let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-            candidates = path.split(separator: ":").map { "\($0)/\(program)" }.filter { access($0, X_OK) == 0 }
-        }
-        guard let candidate = candidates.first, let real = realpath(candidate, nil) else { return program }
-        defer { free(real) }
-        return String(cString: real)
+        script.map { ScriptText.keepalived($0.arguments) }
     }
 
     static func hostName() -> String {

@@ -102,6 +102,8 @@ public final class VRRPService: @unchecked Sendable {
     var fileWatcher: TrackFileWatcher?
     /// Reloads handed over by `requestReload`, applied on the VRRP thread in order.
     let pendingReload = Mutex<[ReloadRequest]>([])
+    /// keepalived.conf: router_id (or the host name), for the data dump.
+    public var routerID = ""
     /// Set when a reload replaced instances, so the loop rebuilds what it polls.
     var descriptorsStale = false
     let onStatus: StatusHandler?
@@ -165,7 +167,7 @@ public final class VRRPService: @unchecked Sendable {
     }
 
     /// Requests to the VRRP thread, one byte each on the control pipe.
-    enum Control: UInt8 { case stop = 1, writeStats = 2, writeStatsAndClear = 3, writeJSON = 4, reload = 5 }
+    enum Control: UInt8 { case stop = 1, writeStats = 2, writeStatsAndClear = 3, writeJSON = 4, reload = 5, writeData = 6 }
 
     /// Asks the loop to stop (async-signal-safe: one write to a pipe).
     public func requestStop() { send(.stop) }
@@ -184,6 +186,10 @@ public final class VRRPService: @unchecked Sendable {
 
     public var statsPath: String { VRRPService.dumpDirectory + "/keepalived.stats" }
     public var jsonPath: String { VRRPService.dumpDirectory + "/keepalived.json" }
+    public var dataPath: String { VRRPService.dumpDirectory + "/keepalived.data" }
+
+    /// Asks the loop to write keepalived.data (SIGUSR1).
+    public func requestData() { send(.writeData) }
 
     func send(_ control: Control) {
         var byte = control.rawValue
@@ -200,44 +206,12 @@ public final class VRRPService: @unchecked Sendable {
             case .writeStats?: writeStats(clear: false)
             case .writeStatsAndClear?: writeStats(clear: true)
             case .writeJSON?: writeJSON()
+            case .writeData?: writeData()
             case .reload?: if let request = pendingReload.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { applyReload(request) }
             case nil: break
             }
         }
         return stop
-    }
-
-    /// Written to a temporary name and renamed, so a reader never sees half a file.
-    func writeJSON() {
-        let text = JSONDump.render(instances.map {
-            JSONDump.Entry(runtime: $0.runtime, router: router($0), drops: $0.drops, lastTransition: $0.lastTransition)
-        })
-        let temporary = jsonPath + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            log("Can't open \(jsonPath) (\(clinuxnet_errno()))")
-            return
-        }
-        _ = text.withCString { write(fd, $0, strlen($0)) }
-        close(fd)
-        rename(temporary, jsonPath)
-    }
-
-    func writeStats(clear: Bool) {
-        let text = StatsFile.render(instances.map {
-            StatsFile.Entry(name: $0.runtime.router.name, statistics: router($0).statistics, drops: $0.drops)
-        })
-        let fd = open(statsPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if fd >= 0 {
-            _ = text.withCString { write(fd, $0, strlen($0)) }
-            close(fd)
-        } else {
-            log("Can't open \(statsPath) (\(clinuxnet_errno()))")
-        }
-        if clear {
-            engine.clearStatistics()
-            for instance in instances { instance.drops.removeAll() }
-        }
     }
 
     /// Runs until `requestStop`; then every instance stops the keepalived way (priority 0 from a
