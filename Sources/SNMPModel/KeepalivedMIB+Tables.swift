@@ -138,4 +138,29 @@ extension KeepalivedMIB {
             mib.cell(e.appending(9), index, truth(script.weightReverse))
         }
     }
+
+    /// vrrpTrackedFileTable (12), index (instance position, entry position), and vrrpFileTable (13), index
+    /// file position. keepalived: the tracked-file rows show the track_file's own weight, not the instance's override.
+    static func addFiles(_ status: SNMPStatus, to mib: inout MIBBuilder) {
+        let tracked = entry(12), file = entry(13)
+        for column: UInt32 in 2...4 { mib.declare(tracked.appending(column)) }
+        for column: UInt32 in 2...6 { mib.declare(file.appending(column)) }
+        let byName = Dictionary(status.files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for (i, vrrp) in status.instances.enumerated() {
+            for (t, name) in vrrp.trackedFiles.enumerated() {
+                let index: [UInt32] = [UInt32(i + 1), UInt32(t + 1)]
+                mib.cell(tracked.appending(2), index, .string(name))
+                mib.cell(tracked.appending(3), index, .enumeration(byName[name]?.weight ?? 0))
+                mib.cell(tracked.appending(4), index, truth(byName[name]?.weightReverse ?? false))
+            }
+        }
+        for (f, tracked) in status.files.enumerated() {
+            let index: [UInt32] = [UInt32(f + 1)]
+            mib.cell(file.appending(2), index, .string(tracked.name))
+            mib.cell(file.appending(3), index, .string(tracked.path))
+            mib.cell(file.appending(4), index, .integer(Int32(clamping: tracked.value)))
+            mib.cell(file.appending(5), index, .enumeration(tracked.weight))
+            mib.cell(file.appending(6), index, truth(tracked.weightReverse))
+        }
+    }
 }

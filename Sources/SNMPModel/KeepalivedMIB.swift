@@ -26,10 +26,10 @@ public enum KeepalivedMIB {
     public static let scriptEntry = entry(9)
 
     /// Tables keepalived registers that this daemon always serves empty for now
-    /// (routes 7, rules 8, next hops 11, files 12/13, sync-group tracking 14/15/16/19/22, BFD 17/18, processes 20/21),
+    /// (routes 7, rules 8, next hops 11, sync-group tracking 14/15/16/19/22, BFD 17/18, processes 20/21),
     /// with the column range 2.2.7 registers; declared so a GET on them answers noSuchInstance as keepalived does.
     static let emptyTables: [(table: UInt32, columns: ClosedRange<UInt32>)] = [
-        (7, 2...55), (8, 2...32), (11, 2...18), (12, 2...4), (13, 2...6), (14, 1...3), (15, 2...4),
+        (7, 2...55), (8, 2...32), (11, 2...18), (14, 1...3), (15, 2...4),
         (16, 2...4), (17, 2...4), (18, 2...5), (19, 2...4), (20, 2...4), (21, 2...14), (22, 2...4),
     ]
 
@@ -89,6 +89,7 @@ public enum KeepalivedMIB {
         addTracking(status, to: &mib)
         addAddresses(status, to: &mib)
         addScripts(status, to: &mib)
+        addFiles(status, to: &mib)
         for (table, columns) in emptyTables {
             for column in columns { mib.declare(entry(table).appending(column)) }
         }

@@ -29,6 +29,8 @@ extension SNMPStatus {
         public var trackedInterfaces: [TrackedObject]
         /// keepalived.conf: track_script.
         public var trackedScripts: [TrackedObject]
+        /// keepalived.conf: track_file (names; vrrpTrackedFileTable shows the files' own weights).
+        public var trackedFiles: [String] = []
         /// keepalived.conf: advert_int, in microseconds.
         public var advertInterval: UInt64
         /// The inverse of keepalived.conf: nopreempt.

@@ -15,6 +15,8 @@ public struct SNMPStatus: Sendable, Hashable {
     public var instances: [Instance]
     /// keepalived.conf: vrrp_script blocks, in configuration order.
     public var scripts: [Script]
+    /// keepalived.conf: track_file / vrrp_track_file blocks that something tracks, in configuration order.
+    public var files: [File]
     /// keepalived.conf: static_ipaddress (vrrpAddressTable rows under instance index 0).
     public var staticAddresses: [Address]
     /// The clock for up-time columns, in centiseconds on the daemon's monotonic clock.
@@ -23,7 +25,7 @@ public struct SNMPStatus: Sendable, Hashable {
     public init(
         version: String = "Keepalived v2.2.7", routerId: String? = nil, global: Global = Global(),
         syncGroups: [SyncGroup] = [], instances: [Instance] = [], scripts: [Script] = [],
-        staticAddresses: [Address] = [], clock: Clock = Clock()
+        files: [File] = [], staticAddresses: [Address] = [], clock: Clock = Clock()
     ) {
         self.version = version
         self.routerId = routerId
@@ -31,8 +33,23 @@ public struct SNMPStatus: Sendable, Hashable {
         self.syncGroups = syncGroups
         self.instances = instances
         self.scripts = scripts
+        self.files = files
         self.staticAddresses = staticAddresses
         self.clock = clock
+    }
+
+    /// A tracked file (vrrpFileTable).
+    public struct File: Sendable, Hashable {
+        public var name: String
+        public var path: String
+        /// The value last read from the file.
+        public var value: Int64
+        /// keepalived.conf: weight (default 1) and reverse of the track_file block.
+        public var weight: Int
+        public var weightReverse: Bool
+        public init(name: String, path: String, value: Int64 = 0, weight: Int = 1, weightReverse: Bool = false) {
+            self.name = name; self.path = path; self.value = value; self.weight = weight; self.weightReverse = weightReverse
+        }
     }
 
     /// Times for vrrpOperVirtualRouterUpTime and vrrpv3OperationsUpTime.

@@ -79,19 +79,19 @@ struct SNMPAgentTests {
     }
 
     /// Runs `implementation` under a fresh snmpd until all three instances are master, walks, stops it.
-    static func observe(_ implementation: F.Implementation, in lab: Lab) throws -> Observed {
+    static func observe(_ implementation: F.Implementation, in lab: Lab, config: ((String) -> String)? = nil, masters: Int = 3) throws -> Observed {
         do {
             let router = lab.router(1)
             let station = try SNMPStation(router, directory: lab.directory + "/snmp-\(implementation)")
             let snmpd = try station.startAgent()
             let trapd = try station.startTrapReceiver()
             defer { _ = trapd.stop(); _ = snmpd.stop() }
-            let daemon = try F.start(implementation, in: router, config: config(socket: station.agentXSocket))
-            // All three are master once the slowest down timer (priority 90) ran out.
-            let masters = SNMPStation.waitFor(atMost: F.masterDownInterval(priority: 90) + 2 * F.slack) {
-                ((try? station.walk("1.3.6.1.4.1.9586.100.5.2.3.1.4")) ?? []).filter { $0.hasSuffix("INTEGER: 2") }.count == 3
+            let daemon = try F.start(implementation, in: router, config: (config ?? Self.config(socket:))(station.agentXSocket))
+            // All are master once the slowest down timer (priority 90) ran out.
+            let settled = SNMPStation.waitFor(atMost: F.masterDownInterval(priority: 90) + 2 * F.slack) {
+                ((try? station.walk("1.3.6.1.4.1.9586.100.5.2.3.1.4")) ?? []).filter { $0.hasSuffix("INTEGER: 2") }.count == masters
             }
-            #expect(masters != nil, "\(implementation): the instances never all became master:\n\(daemon.output)")
+            #expect(settled != nil, "\(implementation): the instances never all became master:\n\(daemon.output)")
             let walk = try station.walkKeepalivedSubtrees()
             daemon.send(SIGTERM)
             #expect(daemon.waitForExit(timeout: .seconds(5)))
@@ -159,11 +159,54 @@ struct SNMPAgentTests {
             print("SNMP answered \(reconnect.map { String(format: "%.2f s", $0) } ?? "never") after snmpd restarted")
             #expect(reconnect.map { $0 <= 2.5 } == true)
 
+            // Killed outright (SIGKILL: no AgentX close) and started again.
+            snmpd.send(SIGKILL)
+            _ = snmpd.waitForExit(timeout: .seconds(5))
+            snmpd = try station.startAgent()
+            let afterKill = SNMPStation.waitFor(atMost: 10) { station.answers("1.3.6.1.4.1.9586.100.5.2.3.1.4.1") }
+            print("SNMP answered \(afterKill.map { String(format: "%.2f s", $0) } ?? "never") after snmpd was killed and started")
+            #expect(afterKill.map { $0 <= 2.5 } == true)
+
             daemon.send(SIGTERM)
             #expect(daemon.waitForExit(timeout: .seconds(5)))
             usleep(500_000)
             // The stop traps (shutdown(5) for each instance and the group) went out before exit.
             #expect(station.traps().count == beforeRestart + 4, "\(station.traps())")
         }
+    }
+
+    /// track_file blocks: vrrpTrackedFileTable and vrrpFileTable as keepalived serves them (an unused
+    /// track_file is not listed; tracked rows show the file's own weight; values as read).
+    @Test func trackedFilesWalkAsKeepalived() throws {
+        let (theirs, ours) = try Lab.withLab(routers: 1) { lab in
+            for (name, value) in [("tf1", "3"), ("tf2", "0"), ("tf3", "2")] {
+                try value.write(toFile: lab.directory + "/" + name, atomically: true, encoding: .utf8)
+            }
+            let config = { (socket: String) in
+                """
+                global_defs {
+                  enable_snmp_vrrp
+                  snmp_socket unix:\(socket)
+                }
+                track_file tf_used {
+                  file \(lab.directory)/tf1
+                  weight 5
+                }
+                vrrp_track_file tf_unused {
+                  file \(lab.directory)/tf2
+                }
+                track_file tf_rev {
+                  file \(lab.directory)/tf3
+                  weight -3 reverse
+                }
+
+                """ + F.config(priority: 100, extra: "  track_file {\n    tf_used\n    tf_rev weight 7\n  }\n")
+            }
+            return (try Self.observe(.debian, in: lab, config: config, masters: 1), try Self.observe(.ours, in: lab, config: config, masters: 1))
+        }
+        let files = { (walk: [String]) in walk.filter { $0.hasPrefix(".1.3.6.1.4.1.9586.100.5.2.12.") || $0.hasPrefix(".1.3.6.1.4.1.9586.100.5.2.13.") } }
+        #expect(files(theirs.walk).count == 16, "keepalived 2.2.7 served: \(files(theirs.walk))")
+        #expect(files(ours.walk) == files(theirs.walk))
+        #expect(SNMPStation.masked(ours.walk) == SNMPStation.masked(theirs.walk))
     }
 }

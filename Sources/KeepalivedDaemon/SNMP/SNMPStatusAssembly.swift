@@ -27,7 +27,7 @@ enum SNMPStatusAssembly {
         let tracked = Set(configuration.vrrpInstances.flatMap { $0.trackScripts.map(\.name) }
             + configuration.syncGroups.flatMap { $0.trackScripts.map(\.name) })
         let runtimeByName = Dictionary(runtimes.map { ($0.router.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let instances: [SNMPStatus.Instance] = configuration.vrrpInstances.compactMap { instance in
+        var instances: [SNMPStatus.Instance] = configuration.vrrpInstances.compactMap { instance in
             guard let runtime = runtimeByName[instance.name] else { return nil }
             let router = runtime.router
             let ifName = runtime.interfaceName
@@ -66,6 +66,11 @@ enum SNMPStatusAssembly {
                 unicast: !instance.unicastPeers.isEmpty, multicastAddress: instance.multicastDestination,
                 vips: instance.virtualAddresses.map(address), excludedVips: instance.excludedAddresses.map(address))
         }
+        for index in instances.indices {
+            instances[index].trackedFiles = configuration.vrrpInstances.first { $0.name == instances[index].name }?.trackFiles.map(\.name) ?? []
+        }
+        let trackedFiles = Set(configuration.vrrpInstances.flatMap { $0.trackFiles.map(\.name) }
+            + configuration.syncGroups.flatMap { $0.trackFiles.map(\.name) })
         return SNMPStatus(
             version: "Keepalived v2.2.7 (01/16,2022)",
             routerId: global.routerID ?? hostName(),
@@ -93,6 +98,9 @@ enum SNMPStatusAssembly {
                     name: script.name, command: commandLine(script.script) ?? "", interval: Int(script.interval / 1_000_000),
                     weight: script.weight, weightReverse: script.weightReverse, rise: UInt32(clamping: script.rise),
                     fall: UInt32(clamping: script.fall))
+            },
+            files: configuration.trackFiles.filter { trackedFiles.contains($0.name) }.compactMap { file in
+                file.path.map { SNMPStatus.File(name: file.name, path: $0, weight: file.weight, weightReverse: file.weightReverse) }
             })
     }
 
@@ -125,6 +133,9 @@ enum SNMPStatusAssembly {
             if let group = snapshot.syncGroups[SyncGroupID(status.syncGroups[index].name)] {
                 status.syncGroups[index].state = VrrpState(group.state)
             }
+        }
+        for index in status.files.indices {
+            if case let .value(value)? = snapshot.trackers[.file(status.files[index].name)]?.status { status.files[index].value = value }
         }
         for index in status.scripts.indices {
             guard let tracker = snapshot.trackers[.script(status.scripts[index].name)] else { continue }
