@@ -12,4 +12,18 @@ public enum NetworkNamespace {
         defer { close(fd) }
         try retrying("setns(\(name))") { clinuxnet_enter_network_namespace(fd) }
     }
+
+    /// Runs `body` on this thread in the network namespace at `path` (e.g. /proc/1/ns/net) and
+    /// returns to the thread's own namespace; sockets made meanwhile stay in the other one.
+    public static func within<T>(_ path: String, _ body: () throws(SystemCallError) -> T) throws(SystemCallError) -> T {
+        let original = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC)
+        guard original >= 0 else { throw SystemCallError("open(/proc/thread-self/ns/net)", errno: clinuxnet_errno()) }
+        defer { close(original) }
+        let target = open(path, O_RDONLY | O_CLOEXEC)
+        guard target >= 0 else { throw SystemCallError("open(\(path))", errno: clinuxnet_errno()) }
+        defer { close(target) }
+        try retrying("setns(\(path))") { clinuxnet_enter_network_namespace(target) }
+        defer { _ = clinuxnet_enter_network_namespace(original) }
+        return try body()
+    }
 }

@@ -33,6 +33,10 @@ public enum FeatureSupport {
         "global_defs.enable_snmp_vrrp", "global_defs.enable_snmp_keepalived", "global_defs.enable_snmp_rfc",
         "global_defs.enable_snmp_rfcv2", "global_defs.enable_snmp_rfcv3", "global_defs.enable_traps",
         "global_defs.snmp_socket", "vrrp_instance.notify_deleted",
+        "vrrp_track_process", "vrrp_track_process.process", "vrrp_track_process.param_match", "vrrp_track_process.weight",
+        "vrrp_track_process.quorum", "vrrp_track_process.quorum_max", "vrrp_track_process.fork_delay",
+        "vrrp_track_process.terminate_delay", "vrrp_track_process.delay", "vrrp_track_process.full_command",
+        "vrrp_instance.track_process", "vrrp_sync_group.track_process",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

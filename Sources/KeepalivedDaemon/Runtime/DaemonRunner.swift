@@ -69,6 +69,7 @@ enum DaemonRunner {
                 syncGroups: VRRPAssembly.syncGroups(loaded.configuration),
                 scripts: VRRPAssembly.scripts(loaded.configuration) { log.info($0) },
                 files: VRRPAssembly.files(loaded.configuration) { log.info($0) },
+                processes: VRRPAssembly.processes(loaded.configuration),
                 releaseAddressesOnStop: !options.dontReleaseVRRP,
                 log: { log.info($0) },
                 onTransition: { name, _, to, priority in
@@ -153,7 +154,8 @@ enum DaemonRunner {
         snmp?.reconfigure(configuration, runtimes: runtimes)
         service.requestReload(VRRPService.ReloadRequest(
             instances: runtimes, syncGroups: VRRPAssembly.syncGroups(configuration),
-            scripts: VRRPAssembly.scripts(configuration) { log.info($0) }, files: VRRPAssembly.files(configuration) { log.info($0) }))
+            scripts: VRRPAssembly.scripts(configuration) { log.info($0) }, files: VRRPAssembly.files(configuration) { log.info($0) },
+            processes: VRRPAssembly.processes(configuration)))
     }
 
     enum ForkResult { case parent, child, failed(Int32) }

@@ -45,7 +45,8 @@ enum VRRPAssembly {
                 ?? defaults.notifyPriorityChanges
             runtime.trackers = bindings(
                 interfaces: instance.trackInterfaces.map { ($0.name, $0.weight, $0.reverse) },
-                scripts: instance.trackScripts, files: instance.trackFiles, configuration: configuration)
+                scripts: instance.trackScripts, files: instance.trackFiles, processes: instance.trackProcesses,
+                configuration: configuration)
             return runtime
         }
     }
@@ -57,7 +58,7 @@ enum VRRPAssembly {
                 id: SyncGroupID(group.name), members: group.members.map { InstanceID($0.text) },
                 trackers: bindings(
                     interfaces: group.trackInterfaces.map { ($0.name, $0.weight ?? 0, $0.reverse ?? false) },
-                    scripts: group.trackScripts, files: group.trackFiles, configuration: configuration))
+                    scripts: group.trackScripts, files: group.trackFiles, processes: group.trackProcesses, configuration: configuration))
         }
     }
 
@@ -89,7 +90,7 @@ enum VRRPAssembly {
     /// vrrp_script's weight and reverse.
     static func bindings(
         interfaces: [(name: String, weight: Int, reverse: Bool)], scripts: [TrackedObject], files: [TrackedObject],
-        configuration: Configuration
+        processes: [TrackedObject] = [], configuration: Configuration
     ) -> [TrackingBinding] {
         var result = interfaces.map { TrackingBinding(.interface($0.name), weight: $0.weight, reverse: $0.reverse) }
         for tracked in scripts {
@@ -102,7 +103,28 @@ enum VRRPAssembly {
             result.append(TrackingBinding(
                 .file(tracked.name), weight: tracked.weight ?? file.weight, reverse: tracked.reverse ?? file.weightReverse))
         }
+        for tracked in processes {
+            guard let process = configuration.trackProcesses.first(where: { $0.name == tracked.name }) else { continue }
+            result.append(TrackingBinding(
+                .process(tracked.name), weight: tracked.weight ?? process.weight, reverse: tracked.reverse ?? process.weightReverse))
+        }
         return result
+    }
+
+    /// keepalived.conf: vrrp_track_process blocks with a process.
+    static func processes(_ configuration: Configuration) -> [TrackProcessRuntime] {
+        configuration.trackProcesses.compactMap { process in
+            guard let name = process.process else { return nil }
+            let match: TrackProcessRuntime.ParameterMatch = switch process.parameterMatch {
+            case .none: .none
+            case .exact: .exact
+            case .initial: .initial
+            case .partial: .partial
+            }
+            return TrackProcessRuntime(
+                name: process.name, process: name, parameters: process.parameters, parameterMatch: match, fullCommand: process.fullCommand,
+                quorum: process.quorum, quorumMax: process.quorumMax, forkDelay: process.forkDelay, terminateDelay: process.terminateDelay)
+        }
     }
 
     private static func address(_ vip: KeepalivedConfig.VirtualAddress) -> VRRPInstanceRuntime.VirtualAddress {

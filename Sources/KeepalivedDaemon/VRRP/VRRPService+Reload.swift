@@ -16,9 +16,11 @@ extension VRRPService {
         public var syncGroups: [Engine.SyncGroupConfiguration]
         public var scripts: [TrackScriptRuntime]
         public var files: [TrackFileRuntime]
+        public var processes: [TrackProcessRuntime]
 
         public init(instances: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration],
-                    scripts: [TrackScriptRuntime], files: [TrackFileRuntime]) {
+                    scripts: [TrackScriptRuntime], files: [TrackFileRuntime], processes: [TrackProcessRuntime] = []) {
+            self.processes = processes
             self.instances = instances
             self.syncGroups = syncGroups
             self.scripts = scripts
@@ -75,6 +77,7 @@ extension VRRPService {
 
         // Trackers: scripts keep their schedule (and a run in progress) when unchanged.
         let setup = Self.tracking(instances: next, syncGroups: request.syncGroups, scripts: request.scripts, files: request.files,
+                                  processes: request.processes,
                                   now: now, log: log)
         var schedules: [TrackScriptSchedule] = []
         for schedule in setup.schedules {
@@ -114,6 +117,7 @@ extension VRRPService {
         engine = reload.engine
         scripts = schedules
         if setup.watcher?.runtimes != fileWatcher?.runtimes { fileWatcher = setup.watcher }
+        if setup.processWatcher?.runtimes != processWatcher?.runtimes { processWatcher = setup.processWatcher }
         for tracker in setup.trackers {
             if case let .interface(name) = tracker.id, linkStates[name] == nil { linkStates[name] = tracker.status == .ok }
         }

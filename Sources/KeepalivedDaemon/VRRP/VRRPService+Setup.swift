@@ -8,13 +8,14 @@ extension VRRPService {
         var trackers: [TrackerState] = []
         var schedules: [TrackScriptSchedule] = []
         var watcher: TrackFileWatcher?
+        var processWatcher: ProcessWatcher?
     }
 
     /// Interfaces start as the kernel reports them; scripts as keepalived's rise/fall/init_fail say;
     /// files with the value read now. A script or file that nothing tracks is never run or read.
     static func tracking(
         instances: [RunningInstance], syncGroups: [Engine.SyncGroupConfiguration], scripts: [TrackScriptRuntime],
-        files: [TrackFileRuntime], now: Instant, log: @escaping Logger
+        files: [TrackFileRuntime], processes: [TrackProcessRuntime] = [], now: Instant, log: @escaping Logger
     ) -> TrackingSetup {
         var setup = TrackingSetup()
         let bindings = instances.flatMap(\.runtime.trackers) + syncGroups.flatMap(\.trackers)
@@ -34,6 +35,13 @@ extension VRRPService {
             let watcher = TrackFileWatcher(watched, log: log)
             setup.trackers += watcher.initialValues.map { TrackerState.file($0.name, value: $0.value) }
             setup.watcher = watcher
+        }
+        let followed = processes.filter { tracked.contains(.process($0.name)) }
+        if !followed.isEmpty {
+            // keepalived counts the running processes once before the instances start.
+            let watcher = ProcessWatcher(followed, log: log)
+            setup.trackers += watcher.initialStates.map { TrackerState.upDown(.process($0.name), up: $0.up) }
+            setup.processWatcher = watcher
         }
         return setup
     }

@@ -100,6 +100,8 @@ public final class VRRPService: @unchecked Sendable {
     let releaseAddressesOnStop: Bool
     /// track_file: inotify on the tracked files' directories (nil when nothing tracks a file).
     var fileWatcher: TrackFileWatcher?
+    /// track_process: the kernel's process events (nil when nothing tracks a process).
+    var processWatcher: ProcessWatcher?
     /// Reloads handed over by `requestReload`, applied on the VRRP thread in order.
     let pendingReload = Mutex<[ReloadRequest]>([])
     /// keepalived.conf: router_id (or the host name), for the data dump.
@@ -116,7 +118,8 @@ public final class VRRPService: @unchecked Sendable {
 
     public init(
         instances runtimes: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration] = [],
-        scripts trackScripts: [TrackScriptRuntime] = [], files trackFiles: [TrackFileRuntime] = [], releaseAddressesOnStop: Bool = true, log: @escaping Logger,
+        scripts trackScripts: [TrackScriptRuntime] = [], files trackFiles: [TrackFileRuntime] = [],
+        processes trackProcesses: [TrackProcessRuntime] = [], releaseAddressesOnStop: Bool = true, log: @escaping Logger,
         onTransition: @escaping TransitionHandler = { _, _, _, _ in },
         onGroupTransition: @escaping GroupTransitionHandler = { _, _, _ in },
         onPriorityChange: @escaping PriorityChangeHandler = { _, _, _ in },
@@ -148,9 +151,11 @@ public final class VRRPService: @unchecked Sendable {
         }
         for instance in instances { byID[instance.id] = instance }
         let setup = Self.tracking(instances: instances, syncGroups: syncGroups, scripts: trackScripts, files: trackFiles,
+                                  processes: trackProcesses,
                                   now: MonotonicClock.now(), log: log)
         scripts = setup.schedules
         fileWatcher = setup.watcher
+        processWatcher = setup.processWatcher
         let trackers = setup.trackers
         engine = Engine(Self.engineConfiguration(instances, syncGroups: syncGroups, trackers: trackers))
         for tracker in trackers {
@@ -232,7 +237,7 @@ public final class VRRPService: @unchecked Sendable {
             publishStatus(now: now)
             let statusDue = onStatus != nil && statusDirty.any ? lastStatus.adding(Self.statusInterval) : nil
             let next = (instances.flatMap { [$0.timer?.at, $0.announceAt].compactMap { $0 } } + scripts.compactMap(\.deadline)
-                + [statusDue].compactMap { $0 }).min()
+                + [statusDue, processWatcher?.deadline].compactMap { $0 }).min()
                 .map { Swift.min($0, now.adding(running ? 100_000 : 1_000_000)) }
             let timeout = next.map { $0 <= now ? 0 : Int32(clamping: ($0.microseconds - now.microseconds + 999) / 1000) } ?? 1000
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
@@ -254,6 +259,14 @@ public final class VRRPService: @unchecked Sendable {
             if descriptors[instances.count + 1].revents & Int16(POLLIN) != 0, let fileWatcher {
                 for change in fileWatcher.changes() {
                     perform(engine.handle(.trackerResult(.file(change.name), .value(change.value)), now: after), now: after)
+                }
+            }
+            if let processWatcher {
+                let changes = (descriptors[instances.count + 2].revents & Int16(POLLIN) != 0 ? processWatcher.changes(now: after) : [])
+                    + processWatcher.expired(now: after)
+                for change in changes {
+                    perform(engine.handle(.trackerResult(.process(change.name), change.up ? .succeeded : .failed(detail: nil)), now: after),
+                            now: after)
                 }
             }
             for instance in instances {
@@ -281,6 +294,7 @@ public final class VRRPService: @unchecked Sendable {
         var descriptors = instances.map { pollfd(fd: $0.transport.descriptor, events: Int16(POLLIN), revents: 0) }
         descriptors.append(pollfd(fd: linkEvents.descriptor, events: Int16(POLLIN), revents: 0))
         descriptors.append(pollfd(fd: fileWatcher?.descriptor ?? -1, events: Int16(POLLIN), revents: 0))
+        descriptors.append(pollfd(fd: processWatcher?.descriptor ?? -1, events: Int16(POLLIN), revents: 0))
         descriptors.append(pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0))
         return descriptors
     }
