@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "NetlinkCodec", dependencies: ["NetworkTypes", "IPVSModel"], swiftSettings: pureSettings),
         // The only code that talks to the kernel: raw VRRP sockets, netlink, ARP.
         .target(name: "CLinuxNet"),
-        .target(name: "LinuxNet", dependencies: ["CLinuxNet", "NetlinkCodec", "VRRPCore"]),
+        .target(name: "LinuxNet", dependencies: ["CLinuxNet", "NetlinkCodec", "IPVSModel", "VRRPCore"]),
 
         // net-snmp's agent library (libsnmp-dev) and the AgentX subagent thread that owns it.
         .systemLibrary(name: "CNetSNMP"),
@@ -49,6 +49,8 @@ let package = Package(
         // Tools: benchmarks and the network-namespace lab demo.
         .executableTarget(name: "keepalived-bench", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),
         .executableTarget(name: "keepalived-lab", dependencies: ["KeepalivedTestSupport"]),
+        // A small ipvsadm over IPVSClient, run in the QEMU guest by the IPVS integration tests.
+        .executableTarget(name: "ipvs-probe", dependencies: ["LinuxNet", "IPVSModel", "NetworkTypes"]),
 
         // Test-only support: fakes, fixtures, the namespace lab.
         .target(name: "KeepalivedTestSupport", dependencies: ["KeepalivedConfig", "VRRPCore"]),
