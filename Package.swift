@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "KeepalivedTestSupport"]),
         .testTarget(name: "VRRPCoreTests", dependencies: ["VRRPCore", "KeepalivedTestSupport"]),
         .testTarget(name: "SNMPModelTests", dependencies: ["SNMPModel"], exclude: ["base-mibs", "check-mibs.sh"]),
+        .testTarget(name: "IPVSModelTests", dependencies: ["IPVSModel", "NetworkTypes"]),
         .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec", "IPVSModel", "NetworkTypes"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),

@@ -106,6 +106,19 @@ public final class IPVSClient: @unchecked Sendable {
         return destinations
     }
 
+    /// Sends `changes` in order, stopping at the first the kernel refuses.
+    public func apply(_ changes: [IPVSChange]) throws(IPVSClientError) {
+        for change in changes { try perform(IPVSRequest(change)) }
+    }
+
+    /// Makes the kernel's table `desired`, changing only what differs; returns what was changed.
+    @discardableResult
+    public func synchronize(to desired: IPVSTable) throws(IPVSClientError) -> [IPVSChange] {
+        let changes = try table().changes(to: desired)
+        try apply(changes)
+        return changes
+    }
+
     /// The whole table, as `ipvsadm -Ln` lists it.
     public func table() throws(IPVSClientError) -> IPVSTable {
         var servers: [IPVSVirtualServer] = []

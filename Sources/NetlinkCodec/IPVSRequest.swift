@@ -131,3 +131,17 @@ public enum IPVSRequest: Sendable, Hashable {
         return bytes + [UInt8](repeating: 0, count: IPVSConstants.addressFieldLength - bytes.count)
     }
 }
+
+extension IPVSRequest {
+    /// The command that makes one table change.
+    public init(_ change: IPVSChange) {
+        switch change {
+        case let .addService(service): self = .newService(service)
+        case let .updateService(service): self = .setService(service)
+        case let .removeService(key): self = .deleteService(key)
+        case let .addDestination(key, destination): self = .newDestination(key, destination)
+        case let .updateDestination(key, destination): self = .setDestination(key, destination)
+        case let .removeDestination(key, destination): self = .deleteDestination(key, destination)
+        }
+    }
+}

@@ -9,6 +9,7 @@
 //   ipvs-probe del-dest     tcp|udp|sctp ADDRESS PORT REAL-ADDRESS REAL-PORT
 //   ipvs-probe list         the table, in `ipvsadm -Ln`'s layout
 //   ipvs-probe flush
+//   ipvs-probe sync-demo    synchronizes to two fixed tables in turn, printing the changes each needs
 import IPVSModel
 import LinuxNet
 import NetworkTypes
@@ -91,6 +92,11 @@ func run(_ arguments: [String]) throws {
         print(IPVSTableListing(try client.table()).text, terminator: "")
     case "flush":
         try client.flush()
+    case "sync-demo":
+        for (name, table) in SyncDemo.tables {
+            let changes = try client.synchronize(to: table)
+            print("\(name): \(changes.count) changes")
+        }
     default:
         throw UsageError(message: "unknown command \(command)")
     }

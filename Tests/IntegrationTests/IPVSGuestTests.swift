@@ -51,6 +51,8 @@ struct IPVSGuestTests {
             echo "== duplicate"; $P add-service tcp 10.0.0.1 80 rr 2>&1 || echo "exit $?"
             $P flush
             echo "== flushed"; ipvsadm -Ln
+            echo "== sync"; $P sync-demo
+            echo "== synced"; ipvsadm -Ln
             """)
         #expect(result.status == 0, "\(result)")
         let sections = result.sections
@@ -85,6 +87,16 @@ struct IPVSGuestTests {
             """, "\(result)")
         #expect(sections["duplicate"]?.contains("IPVS_CMD_NEW_SERVICE: File exists") == true, "\(result)")
         #expect(sections["flushed"] == header, "\(result)")
+        // IPVSClient.synchronize sends only what differs, and the kernel ends up with the wanted table.
+        #expect(sections["sync"] == "first: 3 changes\nagain: 0 changes\nsecond: 6 changes\n", "\(result)")
+        #expect(sections["synced"] == header + """
+            TCP  10.1.0.1:80 wrr
+              -> 10.1.2.2:80                  Masq    0      0          0
+              -> 10.1.3.2:80                  Masq    4      0          0
+            FWM  5 sh persistent 60
+              -> 10.1.4.2:0                   Route   1      0          0
+
+            """, "\(result)")
     }
 
     /// A client namespace sends HTTP requests to a VIP; IPVS (NAT) forwards them to real-server
