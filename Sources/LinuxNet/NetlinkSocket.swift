@@ -30,34 +30,12 @@ public final class NetlinkSocket: @unchecked Sendable {
 
     /// Sends a request and waits for its acknowledgement; a kernel error becomes a SystemCallError.
     public func request(_ build: (UInt32) -> NetlinkMessage, name: String) throws(SystemCallError) {
-        sequence &+= 1
-        let expected = sequence
-        let bytes = build(expected).encoded()
-        try retrying("send(\(name))") { bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) } }
-        while true {
-            for message in try receive() where message.sequence == expected {
-                if let code = message.errorCode {
-                    if code == 0 { return }
-                    throw SystemCallError(name, errno: -code)
-                }
-            }
-        }
+        _ = try exchange(build, name: name)
     }
 
     /// Sends a dump request and collects every reply message up to NLMSG_DONE.
     public func dump(_ build: (UInt32) -> NetlinkMessage) throws(SystemCallError) -> [NetlinkMessage] {
-        sequence &+= 1
-        let expected = sequence
-        let bytes = build(expected).encoded()
-        try retrying("send(dump)") { bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) } }
-        var collected: [NetlinkMessage] = []
-        while true {
-            for message in try receive() where message.sequence == expected {
-                if message.type == NetlinkConstants.NLMSG_DONE { return collected }
-                if let code = message.errorCode, code != 0 { throw SystemCallError("dump", errno: -code) }
-                collected.append(message)
-            }
-        }
+        try exchange(build, name: "dump")
     }
 
     /// Sends a request and collects its replies up to the acknowledgement (or NLMSG_DONE for a dump);
