@@ -13,11 +13,12 @@ build: bootstrap
 	$(SWIFT) build
 
 # Builds our keepalived first: the integration tests run `.build/debug/keepalived` in namespaces,
-# and keepalived-lab (the SIGTERM cleanup test signals it).
+# and keepalived-lab (the SIGTERM cleanup test signals it), and ipvs-probe (run in the IPVS guest).
 test: bootstrap
 	scripts/check-purity
 	$(SWIFT) build --product keepalived
 	$(SWIFT) build --product keepalived-lab
+	$(SWIFT) build --product ipvs-probe
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 

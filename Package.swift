@@ -24,11 +24,13 @@ let package = Package(
         // Pure: the SNMP model (OIDs, values, sorted MIB views) and the KEEPALIVED/VRRP/VRRPv3 MIB content.
         .target(name: "SNMPModel", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
 
-        // Pure: rtnetlink message encoding and decoding.
-        .target(name: "NetlinkCodec", swiftSettings: pureSettings),
+        // Pure: the IPVS table as data (virtual services and their destinations), shared by the codec and the checker.
+        .target(name: "IPVSModel", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
+        // Pure: rtnetlink and generic netlink (IPVS) message encoding and decoding.
+        .target(name: "NetlinkCodec", dependencies: ["NetworkTypes", "IPVSModel"], swiftSettings: pureSettings),
         // The only code that talks to the kernel: raw VRRP sockets, netlink, ARP.
         .target(name: "CLinuxNet"),
-        .target(name: "LinuxNet", dependencies: ["CLinuxNet", "NetlinkCodec", "VRRPCore"]),
+        .target(name: "LinuxNet", dependencies: ["CLinuxNet", "NetlinkCodec", "IPVSModel", "VRRPCore"]),
 
         // net-snmp's agent library (libsnmp-dev) and the AgentX subagent thread that owns it.
         .systemLibrary(name: "CNetSNMP"),
@@ -47,6 +49,8 @@ let package = Package(
         // Tools: benchmarks and the network-namespace lab demo.
         .executableTarget(name: "keepalived-bench", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),
         .executableTarget(name: "keepalived-lab", dependencies: ["KeepalivedTestSupport"]),
+        // A small ipvsadm over IPVSClient, run in the QEMU guest by the IPVS integration tests.
+        .executableTarget(name: "ipvs-probe", dependencies: ["LinuxNet", "IPVSModel", "NetworkTypes"]),
 
         // Test-only support: fakes, fixtures, the namespace lab.
         .target(name: "KeepalivedTestSupport", dependencies: ["KeepalivedConfig", "VRRPCore"]),
@@ -54,7 +58,8 @@ let package = Package(
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "KeepalivedTestSupport"]),
         .testTarget(name: "VRRPCoreTests", dependencies: ["VRRPCore", "KeepalivedTestSupport"]),
         .testTarget(name: "SNMPModelTests", dependencies: ["SNMPModel"], exclude: ["base-mibs", "check-mibs.sh"]),
-        .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec"]),
+        .testTarget(name: "IPVSModelTests", dependencies: ["IPVSModel", "NetworkTypes"]),
+        .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec", "IPVSModel", "NetworkTypes"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),

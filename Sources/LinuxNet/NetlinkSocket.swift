@@ -4,14 +4,15 @@ import NetlinkCodec
 import Glibc
 #endif
 
-/// A NETLINK_ROUTE socket for requests that want an acknowledgement (addresses, links).
+/// A netlink socket (NETLINK_ROUTE unless told otherwise) for requests that want an acknowledgement
+/// (addresses, links, IPVS), dumps, and notifications.
 public final class NetlinkSocket: @unchecked Sendable {
     public let descriptor: Int32
     private var sequence: UInt32 = 1
 
-    /// socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE), bound to `groups` for notifications.
-    public init(groups: UInt32 = 0) throws(SystemCallError) {
-        descriptor = try retrying("socket(AF_NETLINK)") { socket(AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), NETLINK_ROUTE) }
+    /// socket(AF_NETLINK, SOCK_RAW, `netlinkProtocol`), bound to `groups` for notifications.
+    public init(netlinkProtocol: Int32 = NETLINK_ROUTE, groups: UInt32 = 0) throws(SystemCallError) {
+        descriptor = try retrying("socket(AF_NETLINK)") { socket(AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), netlinkProtocol) }
         var address = sockaddr_nl()
         address.nl_family = sa_family_t(AF_NETLINK)
         address.nl_groups = groups
@@ -29,31 +30,29 @@ public final class NetlinkSocket: @unchecked Sendable {
 
     /// Sends a request and waits for its acknowledgement; a kernel error becomes a SystemCallError.
     public func request(_ build: (UInt32) -> NetlinkMessage, name: String) throws(SystemCallError) {
-        sequence &+= 1
-        let expected = sequence
-        let bytes = build(expected).encoded()
-        try retrying("send(\(name))") { bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) } }
-        while true {
-            for message in try receive() where message.sequence == expected {
-                if let code = message.errorCode {
-                    if code == 0 { return }
-                    throw SystemCallError(name, errno: -code)
-                }
-            }
-        }
+        _ = try exchange(build, name: name)
     }
 
     /// Sends a dump request and collects every reply message up to NLMSG_DONE.
     public func dump(_ build: (UInt32) -> NetlinkMessage) throws(SystemCallError) -> [NetlinkMessage] {
+        try exchange(build, name: "dump")
+    }
+
+    /// Sends a request and collects its replies up to the acknowledgement (or NLMSG_DONE for a dump);
+    /// a kernel error becomes a SystemCallError named `name`.
+    public func exchange(_ build: (UInt32) -> NetlinkMessage, name: String) throws(SystemCallError) -> [NetlinkMessage] {
         sequence &+= 1
         let expected = sequence
         let bytes = build(expected).encoded()
-        try retrying("send(dump)") { bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) } }
+        try retrying("send(\(name))") { bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) } }
         var collected: [NetlinkMessage] = []
         while true {
             for message in try receive() where message.sequence == expected {
                 if message.type == NetlinkConstants.NLMSG_DONE { return collected }
-                if let code = message.errorCode, code != 0 { throw SystemCallError("dump", errno: -code) }
+                if let code = message.errorCode {
+                    if code == 0 { return collected }
+                    throw SystemCallError(name, errno: -code)
+                }
                 collected.append(message)
             }
         }
