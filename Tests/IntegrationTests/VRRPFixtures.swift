@@ -70,8 +70,8 @@ enum VRRPFixtures {
     }
 
     /// The MAC address of eth0 in `namespace`.
-    static func mac(_ namespace: LabNamespace) throws -> String {
-        try namespace.run(["cat", "/sys/class/net/eth0/address"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+    static func mac(_ namespace: LabNamespace, interface: String = "eth0") throws -> String {
+        try namespace.run(["cat", "/sys/class/net/\(interface)/address"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The link-layer address the client's neighbour table has for `address`, if any.

@@ -36,7 +36,7 @@ public enum FeatureSupport {
         "vrrp_track_process", "vrrp_track_process.process", "vrrp_track_process.param_match", "vrrp_track_process.weight",
         "vrrp_track_process.quorum", "vrrp_track_process.quorum_max", "vrrp_track_process.fork_delay",
         "vrrp_track_process.terminate_delay", "vrrp_track_process.delay", "vrrp_track_process.full_command",
-        "vrrp_instance.track_process", "vrrp_sync_group.track_process",
+        "vrrp_instance.track_process", "vrrp_sync_group.track_process", "vrrp_instance.use_vmac", "global_defs.vmac_prefix",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

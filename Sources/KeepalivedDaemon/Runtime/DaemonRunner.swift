@@ -98,6 +98,8 @@ enum DaemonRunner {
             return 1
         }
         service.routerID = loaded.configuration.global.routerID ?? SNMPStatusAssembly.hostName()
+        // The VMACs exist now: the MIBs show them.
+        if runtimes.contains(where: { $0.virtualMAC != nil }) { snmp?.reconfigure(loaded.configuration, runtimes: runtimes) }
         snmp?.start()
         let thread = ServiceThread { service.run() }
         thread.start()

@@ -31,7 +31,12 @@ enum SNMPStatusAssembly {
             guard let runtime = runtimeByName[instance.name] else { return nil }
             let router = runtime.router
             let ifName = runtime.interfaceName
-            let ifp = interface(ifName)
+            var ifp = interface(ifName)
+            // With use_vmac the instance's interface is the VMAC; the RFC tables index by its base.
+            if let vmac = runtime.virtualMAC, let base = ifp, let info = Interfaces.lookup(vmac.name) {
+                ifp = SNMPStatus.Interface(name: vmac.name, ifIndex: info.index, baseIfIndex: base.ifIndex, macAddress: info.hardwareAddress,
+                                          primaryIPv4: base.primaryIPv4, linkLocalIPv6: base.linkLocalIPv6)
+            }
             func address(_ vip: KeepalivedConfig.VirtualAddress) -> SNMPStatus.Address {
                 let device = vip.interface ?? ifName
                 return SNMPStatus.Address(

@@ -1,4 +1,5 @@
 import KeepalivedConfig
+import LinuxNet
 import VRRPCore
 
 /// Builds what the VRRP service runs from a validated Configuration: instance keywords first, then
@@ -40,6 +41,12 @@ enum VRRPAssembly {
                 sourceAddress: instance.sourceAddress?.bytes)
             runtime.dontTrackPrimary = instance.dontTrackPrimary
             runtime.notifyDeleted = instance.notifyDeleted
+            if let vmac = instance.virtualMAC, vmac.kind == .macvlan {
+                var address = vmac.macAddress ?? VirtualMAC.address(vrid: vrid.rawValue, ipv6: family == .ipv6)
+                if vmac.macEndsWithVRID, address.count == 6 { address[5] = vrid.rawValue }
+                let name = vmac.interfaceName ?? "\(defaults.vmacPrefix ?? "vrrp").\(vrid.rawValue)"
+                runtime.virtualMAC = .init(name: name, address: address)
+            }
             let group = configuration.syncGroups.first { $0.members.contains { $0.text == instance.name } }
             runtime.notifyPriorityChanges = instance.notifyPriorityChanges ?? group?.notifyPriorityChanges
                 ?? defaults.notifyPriorityChanges

@@ -34,6 +34,15 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
     public var notifyPriorityChanges = false
     /// keepalived.conf: notify_deleted (a reload that removes the instance reports DELETED, not FAULT)
     public var notifyDeleted = false
+    /// keepalived.conf: use_vmac: the macvlan the instance runs on instead of `interfaceName`.
+    public var virtualMAC: VirtualMACInterface?
+
+    /// A VMAC: its interface name and MAC address.
+    public struct VirtualMACInterface: Sendable, Hashable {
+        public var name: String
+        public var address: [UInt8]
+        public init(name: String, address: [UInt8]) { self.name = name; self.address = address }
+    }
 
     public init(
         router: VirtualRouterConfiguration, interfaceName: String, virtualAddresses: [VirtualAddress],

@@ -56,12 +56,8 @@ extension VRRPService {
                 counts.kept += 1
                 continue
             }
-            guard let interface = Interfaces.lookup(runtime.interfaceName) else {
-                log("(\(runtime.router.name)) reload: interface \(runtime.interfaceName) does not exist; instance not started")
-                continue
-            }
             do {
-                let fresh = try RunningInstance(runtime: runtime, interface: interface)
+                let fresh = try Self.makeInstance(runtime, log: log)
                 if let old {
                     fresh.continueFrom(old)
                     continuing[fresh.id] = old.id
@@ -71,7 +67,7 @@ extension VRRPService {
                 }
                 next.append(fresh)
             } catch {
-                log("(\(runtime.router.name)) reload: cannot open the VRRP socket: \(error)")
+                log("(\(runtime.router.name)) reload: instance not started: \(error)")
             }
         }
 
@@ -96,6 +92,9 @@ extension VRRPService {
             for action in actions {
                 if case .transition = action { continue }
                 perform(action, on: old, now: now)
+            }
+            if let vmac = old.runtime.virtualMAC, !next.contains(where: { $0.runtime.virtualMAC?.name == vmac.name }) {
+                VirtualMAC.delete(name: vmac.name)
             }
             if old.runtime.notifyDeleted || router.state != .fault {
                 onTransition(old.runtime.router.name, router.state, old.runtime.notifyDeleted ? .deleted : .fault, router.effectivePriority)

@@ -1,3 +1,4 @@
+import Glibc
 import LinuxNet
 import VRRPCore
 
@@ -19,7 +20,8 @@ extension VRRPService {
     ) -> TrackingSetup {
         var setup = TrackingSetup()
         let bindings = instances.flatMap(\.runtime.trackers) + syncGroups.flatMap(\.trackers)
-        var interfaceNames = Set(instances.map(\.interface.name))
+        // An instance follows its configured interface (a VMAC's base) going down and up.
+        var interfaceNames = Set(instances.map(\.runtime.interfaceName))
         for binding in bindings { if case let .interface(name) = binding.tracker { interfaceNames.insert(name) } }
         for name in interfaceNames.sorted() {
             setup.trackers.append(.upDown(.interface(name), up: Interfaces.lookup(name)?.isUp ?? false))
@@ -46,13 +48,29 @@ extension VRRPService {
         return setup
     }
 
+    /// Opens an instance's data plane: on its interface, or on its VMAC, created (or kept, when one
+    /// with the right address is already there) on that interface.
+    static func makeInstance(_ runtime: VRRPInstanceRuntime, log: Logger) throws(SystemCallError) -> RunningInstance {
+        guard let base = Interfaces.lookup(runtime.interfaceName) else {
+            throw SystemCallError("if_nametoindex(\(runtime.interfaceName))", errno: ENODEV)
+        }
+        guard let vmac = runtime.virtualMAC else { return try RunningInstance(runtime: runtime, interface: base) }
+        if Interfaces.lookup(vmac.name)?.hardwareAddress != vmac.address {
+            _ = try VirtualMAC.create(name: vmac.name, base: base, mac: vmac.address, ipv4: runtime.router.family == .ipv4)
+            log("(\(runtime.router.name)) Success creating VMAC interface \(vmac.name)")
+        }
+        guard let interface = Interfaces.lookup(vmac.name) else { throw SystemCallError("if_nametoindex(\(vmac.name))", errno: ENODEV) }
+        return try RunningInstance(runtime: runtime, interface: interface,
+                                   defaultSource: runtime.router.family == .ipv4 ? base.primaryIPv4 : base.linkLocalIPv6)
+    }
+
     static func engineConfiguration(
         _ instances: [RunningInstance], syncGroups: [Engine.SyncGroupConfiguration], trackers: [TrackerState]
     ) -> Engine.Configuration {
         Engine.Configuration(
             instances: instances.map {
                 Engine.InstanceConfiguration(
-                    router: $0.routerConfiguration, interface: $0.interface.name, dontTrackPrimary: $0.runtime.dontTrackPrimary,
+                    router: $0.routerConfiguration, interface: $0.runtime.interfaceName, dontTrackPrimary: $0.runtime.dontTrackPrimary,
                     trackers: $0.runtime.trackers)
             },
             syncGroups: syncGroups, trackers: trackers)

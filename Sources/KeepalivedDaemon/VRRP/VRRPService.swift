@@ -35,17 +35,21 @@ public final class VRRPService: @unchecked Sendable {
         /// VRRPv3-MIB ProtoErrReason of the last protocol error.
         var protocolErrorReason = 0
 
-        init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo) throws(SystemCallError) {
+        /// `interface`: where the instance sends, receives and installs addresses (its VMAC when it
+        /// has one); `defaultSource`: the advert source when none is configured (a VMAC has no address
+        /// of its own, so it advertises from its base interface's).
+        init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo, defaultSource: [UInt8]? = nil) throws(SystemCallError) {
             self.runtime = runtime
             self.interface = interface
             reportedPriority = runtime.router.basePriority
             let multicast = runtime.unicastPeers.isEmpty
+            let source = runtime.sourceAddress ?? defaultSource
             if runtime.router.family == .ipv4 {
                 transport = try IPv4Transport(
-                    interface: interface, source: runtime.sourceAddress, multicast: multicast,
+                    interface: interface, source: source, multicast: multicast,
                     ipsecAH: runtime.authenticationType == .ipsecAH)
             } else {
-                transport = try IPv6Transport(interface: interface, source: runtime.sourceAddress, multicast: multicast)
+                transport = try IPv6Transport(interface: interface, source: source, multicast: multicast)
             }
             var configuration = runtime.router
             configuration.sourceAddress = transport.source
@@ -144,10 +148,7 @@ public final class VRRPService: @unchecked Sendable {
         _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
         stopPipe = (fds[0], fds[1])
         for runtime in runtimes {
-            guard let interface = Interfaces.lookup(runtime.interfaceName) else {
-                throw SystemCallError("if_nametoindex(\(runtime.interfaceName))", errno: ENODEV)
-            }
-            instances.append(try RunningInstance(runtime: runtime, interface: interface))
+            instances.append(try Self.makeInstance(runtime, log: log))
         }
         for instance in instances { byID[instance.id] = instance }
         let setup = Self.tracking(instances: instances, syncGroups: syncGroups, scripts: trackScripts, files: trackFiles,
@@ -286,6 +287,9 @@ public final class VRRPService: @unchecked Sendable {
             if let running = schedule.running { kill(-running.pid, SIGTERM) }
         }
         perform(engine.handle(.stop, now: end), now: end)
+        if releaseAddressesOnStop {
+            for instance in instances { if let vmac = instance.runtime.virtualMAC { VirtualMAC.delete(name: vmac.name) } }
+        }
         publishStatus(now: end)
     }
 
