@@ -28,7 +28,8 @@ func render(_ actions: [CheckerAction]) -> [String] {
         case .alert(let alert): return "mail \(alert.state) \(alert.message)"
         case .realServerChanged, .quorumChanged: return nil
         case .scheduleProbe(let request):
-            return "probe \(request.checker.realServer).\(request.checker.checker) in \(Double(request.delay) / 1_000_000)s"
+            return "probe \(request.checker.realServer).\(request.checker.checker) in "
+                + (request.delay % 1_000_000 == 0 ? "\(request.delay / 1_000_000).0s" : "\(request.delay)µs")
                 + (request.url.map { " url \($0)" } ?? "")
         }
     }
