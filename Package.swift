@@ -42,10 +42,13 @@ let package = Package(
         // Notify scripts and the notify FIFO (e-mail to come), off the VRRP thread.
         .target(name: "Notification"),
 
+        // Health-check probes (TCP, HTTP_GET, MISC) on non-blocking sockets, polled on one thread.
+        .target(name: "CheckerProbes", dependencies: ["CheckerCore", "KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification"]),
+
         // Composition root and host access.
         .target(
             name: "KeepalivedDaemon",
-            dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification", "SNMPModel", "SNMPAgentX", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore", "CheckerCore", "CheckerProbes", "LinuxNet", "Notification", "SNMPModel", "SNMPAgentX", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(name: "keepalived", dependencies: ["KeepalivedDaemon"]),
 
