@@ -28,6 +28,9 @@ let package = Package(
         .target(name: "IPVSModel", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
         // Pure: rtnetlink and generic netlink (IPVS) message encoding and decoding.
         .target(name: "NetlinkCodec", dependencies: ["NetworkTypes", "IPVSModel"], swiftSettings: pureSettings),
+        // Pure: the health checker's policy (retry, alpha/omega, quorum, sorry server) and the desired IPVS table.
+        .target(name: "CheckerCore", dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore"], swiftSettings: pureSettings),
+
         // The only code that talks to the kernel: raw VRRP sockets, netlink, ARP.
         .target(name: "CLinuxNet"),
         .target(name: "LinuxNet", dependencies: ["CLinuxNet", "NetlinkCodec", "IPVSModel", "VRRPCore"]),
@@ -39,10 +42,13 @@ let package = Package(
         // Notify scripts and the notify FIFO (e-mail to come), off the VRRP thread.
         .target(name: "Notification"),
 
+        // Health-check probes (TCP, HTTP_GET, MISC) on non-blocking sockets, polled on one thread.
+        .target(name: "CheckerProbes", dependencies: ["CheckerCore", "KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification"]),
+
         // Composition root and host access.
         .target(
             name: "KeepalivedDaemon",
-            dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification", "SNMPModel", "SNMPAgentX", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore", "CheckerCore", "CheckerProbes", "LinuxNet", "Notification", "SNMPModel", "SNMPAgentX", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(name: "keepalived", dependencies: ["KeepalivedDaemon"]),
 
@@ -60,6 +66,7 @@ let package = Package(
         .testTarget(name: "SNMPModelTests", dependencies: ["SNMPModel"], exclude: ["base-mibs", "check-mibs.sh"]),
         .testTarget(name: "IPVSModelTests", dependencies: ["IPVSModel", "NetworkTypes"]),
         .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec", "IPVSModel", "NetworkTypes"]),
+        .testTarget(name: "CheckerCoreTests", dependencies: ["CheckerCore", "KeepalivedConfig", "KeepalivedTestSupport"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),

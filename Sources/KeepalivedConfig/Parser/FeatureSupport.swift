@@ -37,6 +37,26 @@ public enum FeatureSupport {
         "vrrp_track_process.quorum", "vrrp_track_process.quorum_max", "vrrp_track_process.fork_delay",
         "vrrp_track_process.terminate_delay", "vrrp_track_process.delay", "vrrp_track_process.full_command",
         "vrrp_instance.track_process", "vrrp_sync_group.track_process", "vrrp_instance.use_vmac", "global_defs.vmac_prefix",
+        // The health checker's side (the IPVS programming itself is not built yet).
+        "virtual_server", "virtual_server.delay_loop", "virtual_server.connect_timeout", "virtual_server.retry",
+        "virtual_server.delay_before_retry", "virtual_server.warmup", "virtual_server.weight", "virtual_server.inhibit_on_failure",
+        "virtual_server.alpha", "virtual_server.quorum", "virtual_server.hysteresis", "virtual_server.quorum_up",
+        "virtual_server.quorum_down", "virtual_server.sorry_server", "virtual_server.sorry_server_inhibit", "virtual_server.virtualhost",
+        "virtual_server.real_server", "virtual_server.real_server.weight", "virtual_server.real_server.inhibit_on_failure", "virtual_server.real_server.notify_up",
+        "virtual_server.real_server.notify_down", "virtual_server.real_server.alpha", "virtual_server.real_server.retry", "virtual_server.real_server.connect_timeout",
+        "virtual_server.real_server.delay_loop", "virtual_server.real_server.warmup", "virtual_server.real_server.delay_before_retry", "virtual_server.real_server.virtualhost",
+        "virtual_server.real_server.TCP_CHECK", "virtual_server.real_server.HTTP_GET", "virtual_server.real_server.MISC_CHECK", "virtual_server.real_server.TCP_CHECK.retry",
+        "virtual_server.real_server.TCP_CHECK.delay_before_retry", "virtual_server.real_server.TCP_CHECK.warmup", "virtual_server.real_server.TCP_CHECK.delay_loop", "virtual_server.real_server.TCP_CHECK.alpha",
+        "virtual_server.real_server.TCP_CHECK.log_all_failures", "virtual_server.real_server.TCP_CHECK.connect_ip", "virtual_server.real_server.TCP_CHECK.connect_port", "virtual_server.real_server.TCP_CHECK.bindto",
+        "virtual_server.real_server.TCP_CHECK.bind_port", "virtual_server.real_server.TCP_CHECK.connect_timeout", "virtual_server.real_server.TCP_CHECK.fwmark", "virtual_server.real_server.HTTP_GET.retry",
+        "virtual_server.real_server.HTTP_GET.delay_before_retry", "virtual_server.real_server.HTTP_GET.warmup", "virtual_server.real_server.HTTP_GET.delay_loop", "virtual_server.real_server.HTTP_GET.alpha",
+        "virtual_server.real_server.HTTP_GET.log_all_failures", "virtual_server.real_server.HTTP_GET.connect_ip", "virtual_server.real_server.HTTP_GET.connect_port", "virtual_server.real_server.HTTP_GET.bindto",
+        "virtual_server.real_server.HTTP_GET.bind_port", "virtual_server.real_server.HTTP_GET.connect_timeout", "virtual_server.real_server.HTTP_GET.fwmark", "virtual_server.real_server.HTTP_GET.url",
+        "virtual_server.real_server.HTTP_GET.http_protocol", "virtual_server.real_server.HTTP_GET.virtualhost", "virtual_server.real_server.HTTP_GET.fast_recovery", "virtual_server.real_server.HTTP_GET.nb_get_retry",
+        "virtual_server.real_server.HTTP_GET.url.path", "virtual_server.real_server.HTTP_GET.url.digest", "virtual_server.real_server.HTTP_GET.url.status_code", "virtual_server.real_server.HTTP_GET.url.virtualhost",
+        "virtual_server.real_server.MISC_CHECK.retry", "virtual_server.real_server.MISC_CHECK.delay_before_retry", "virtual_server.real_server.MISC_CHECK.warmup", "virtual_server.real_server.MISC_CHECK.delay_loop",
+        "virtual_server.real_server.MISC_CHECK.alpha", "virtual_server.real_server.MISC_CHECK.log_all_failures", "virtual_server.real_server.MISC_CHECK.misc_path", "virtual_server.real_server.MISC_CHECK.misc_timeout",
+        "virtual_server.real_server.MISC_CHECK.misc_dynamic", "virtual_server.real_server.MISC_CHECK.user", "global_defs.checker_log_all_failures", "global_defs.rs_init_notifies",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

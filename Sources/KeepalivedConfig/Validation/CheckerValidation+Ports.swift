@@ -92,20 +92,10 @@ extension CheckerValidation {
     }
 
     /// keepalived's FMT_VS: `[address]:protocol:port`, `FWM n` or `[group]:0`.
-    static func format(_ vs: VirtualServer) -> String {
-        switch vs.service {
-        case let .group(name): return "[\(name)]:0"
-        case let .fwmark(mark): return "FWM \(mark)"
-        case let .address(address, port): return "[\(address)]:\(protocolName(vs.serviceProtocol)):\(port ?? 0)"
-        }
-    }
+    static func format(_ vs: VirtualServer) -> String { vs.keepalivedName }
 
     /// keepalived's FMT_RS: `[address]:protocol:port`, with the service's protocol.
     static func format(_ rs: RealServer, in vs: VirtualServer) -> String {
-        "[\(rs.address)]:\(protocolName(vs.serviceProtocol)):\(rs.port ?? 0)"
-    }
-
-    static func protocolName(_ proto: VirtualServer.ServiceProtocol?) -> String {
-        proto.map { $0.rawValue.lowercased() } ?? "none"
+        vs.keepalivedName(destination: rs.address, port: rs.port)
     }
 }

@@ -48,8 +48,9 @@ enum DaemonRunner {
         log.info("Configuration file \(options.effectiveConfigFile)")
         _ = mainPid.write()
         _ = vrrpPid.write()
+        var checker: CheckerService?
         if !loaded.configuration.virtualServers.isEmpty {
-            log.info("The health checker (virtual_server) is not supported yet; only VRRP runs")
+            checker = CheckerService(configuration: loaded.configuration, applier: LoggingIPVSApplier { log.info($0) }) { log.info($0) }
         }
 
         let statsClearSignal = __libc_current_sigrtmax() - 1
@@ -103,12 +104,14 @@ enum DaemonRunner {
         snmp?.start()
         let thread = ServiceThread { service.run() }
         thread.start()
+        checker?.start()
         log.info("Startup complete")
         while true {
             let signal = SignalPipe.next()
             switch signal {
             case SIGTERM, SIGINT:
                 log.info("Stopping")
+                checker?.stop()
                 service.requestStop()
                 thread.join()
                 notifier.finish()

@@ -1,0 +1,145 @@
+/// The engine's per-server and per-checker state (keepalived's real_server_t, virtual_server_t
+/// and checker_t run-time fields).
+import KeepalivedConfig
+import NetworkTypes
+
+/// The checker types the engine runs today.
+public enum CheckerKind: Hashable, Sendable {
+    case tcp
+    case http(HTTPCheck)
+    case ssl(HTTPCheck)
+    case misc(MiscCheck)
+
+    init?(_ probe: Checker.Probe) {
+        switch probe {
+        case .tcp: self = .tcp
+        case .http(let http): self = .http(http)
+        case .ssl(let http): self = .ssl(http)
+        case .misc(let misc): self = .misc(misc)
+        default: return nil
+        }
+    }
+}
+
+/// A real server (or a sorry server) at run time.
+struct RealServerState: Sendable {
+    var name: String
+    var address: IPAddress
+    var port: UInt16
+    var forwarding: ForwardingMethod
+    var upperThreshold: UInt32 = 0
+    var lowerThreshold: UInt32 = 0
+    var inhibit: Bool
+    var notifyUp: NotifyScript?
+    var notifyDown: NotifyScript?
+    var smtpAlert: Bool
+    /// keepalived's alive: in the pool as far as the checks go.
+    var alive = false
+    /// keepalived's set: present in the IPVS table (maybe at weight 0).
+    var inSet = false
+    var failedCheckers = 0
+    var effectiveWeight: Int64
+    /// keepalived's iweight: the configured weight.
+    var initialWeight: Int64
+
+    /// keepalived's real_weight: the weight IPVS gets.
+    var ipvsWeight: UInt32 { UInt32(clamping: max(0, min(effectiveWeight, Int64(Int32.max)))) }
+}
+
+/// Which server of a virtual server a command is about.
+enum ServerRef: Hashable, Sendable {
+    case real(Int)
+    case sorry
+}
+
+/// A virtual server at run time.
+struct VirtualServerState: Sendable {
+    var name: String
+    var realServers: [RealServerState]
+    var sorry: RealServerState?
+    var sorryDuplicatesRealServer = false
+    var quorum: Int64
+    var hysteresis: Int64
+    var quorumUp = false
+    var omega: Bool
+    var smtpAlert: Bool
+    var quorumUpScript: NotifyScript?
+    var quorumDownScript: NotifyScript?
+
+    init(_ vs: VirtualServer, alertDefault: Bool?) {
+        name = vs.keepalivedName
+        let defaultForwarding = vs.forwarding ?? ForwardingMethod(kind: .nat)
+        realServers = vs.realServers.map { rs in
+            let weight = Int64(rs.weight ?? vs.weight)
+            return RealServerState(
+                name: vs.keepalivedName(destination: rs.address, port: rs.port), address: rs.address,
+                port: rs.port ?? 0, forwarding: rs.forwarding ?? defaultForwarding,
+                upperThreshold: rs.upperThreshold, lowerThreshold: rs.lowerThreshold,
+                inhibit: rs.inhibitOnFailure ?? vs.inhibitOnFailure, notifyUp: rs.notifyUp, notifyDown: rs.notifyDown,
+                smtpAlert: rs.smtpAlert ?? alertDefault ?? true, effectiveWeight: weight, initialWeight: weight)
+        }
+        if let sorry = vs.sorryServer {
+            self.sorry = RealServerState(
+                name: vs.keepalivedName(destination: sorry.address, port: sorry.port), address: sorry.address,
+                port: sorry.port ?? 0, forwarding: sorry.forwarding ?? defaultForwarding, inhibit: sorry.inhibit,
+                smtpAlert: false, effectiveWeight: 1, initialWeight: 1)
+            sorryDuplicatesRealServer = vs.realServers.contains { $0.address == sorry.address && $0.port == sorry.port }
+        }
+        quorum = Int64(vs.quorum)
+        hysteresis = Int64(vs.hysteresis)
+        omega = vs.omega
+        smtpAlert = vs.smtpAlert ?? alertDefault ?? false
+        quorumUpScript = vs.quorumUp
+        quorumDownScript = vs.quorumDown
+    }
+
+    /// keepalived's weigh_live_realservers.
+    var liveWeight: Int64 {
+        realServers.reduce(0) { $0 + ($1.alive ? Int64($1.ipvsWeight) : 0) }
+    }
+}
+
+/// One checker at run time.
+struct CheckerState: Sendable {
+    let id: CheckerID
+    let kind: CheckerKind
+    let retry: Int
+    let delayLoop: UInt64
+    let delayBeforeRetry: UInt64
+    let warmup: UInt64
+    let alpha: Bool
+    let logAllFailures: Bool
+    /// MISC_CHECK: misc_timeout, else the virtual server's delay_loop.
+    let scriptTimeout: UInt64
+    var isUp = true
+    var hasRun = false
+    var retryIteration = 0
+    /// misc_dynamic: what this checker adds to the real server's weight.
+    var currentWeight: Int64 = 0
+    var lastExitCode: Int32 = 0
+    /// HTTP: the url being checked (nil past the last) and the one that failed.
+    var urlIndex: Int?
+    var failedURL: Int?
+    /// HTTP: per url, the last Content-Length mismatch reported.
+    var lengthMismatch: [Int: Int] = [:]
+
+    init(id: CheckerID, kind: CheckerKind, checker: Checker, virtualServer: VirtualServer) {
+        self.id = id
+        self.kind = kind
+        retry = Int(checker.retry ?? checker.defaultRetry)
+        delayLoop = checker.delayLoop ?? virtualServer.delayLoop
+        delayBeforeRetry = checker.delayBeforeRetry ?? checker.defaultDelayBeforeRetry ?? delayLoop
+        warmup = checker.warmup ?? delayLoop
+        alpha = checker.alpha ?? virtualServer.alpha
+        logAllFailures = checker.logAllFailures
+        if case .misc(let misc) = kind {
+            scriptTimeout = misc.timeout ?? virtualServer.delayLoop
+        } else {
+            scriptTimeout = 0
+        }
+        switch kind {
+        case .http(let http), .ssl(let http): urlIndex = http.urls.isEmpty ? nil : 0
+        default: urlIndex = nil
+        }
+    }
+}

@@ -1,0 +1,197 @@
+/// Real servers entering and leaving the pool, weights, quorum and the sorry server
+/// (keepalived's ipwrapper.c behaviour).
+
+extension HealthChecker {
+    enum DestinationChange { case add, delete, edit }
+
+    /// Sends one IPVS change the way keepalived's ipvs_cmd rewrites it: with inhibit_on_failure a
+    /// delete becomes weight 0 and an add of a present destination an edit; a first add of an
+    /// inhibited server with failed checkers goes in at weight 0. Tracks `inSet` and the table.
+    mutating func command(_ change: DestinationChange, virtualServer v: Int, server: ServerRef) -> [CheckerAction] {
+        guard var rs = self.server(v, server) else { return [] }
+        var destination = IPVSDestination(
+            address: rs.address, port: rs.port, weight: rs.ipvsWeight, forwarding: rs.forwarding,
+            upperThreshold: rs.upperThreshold, lowerThreshold: rs.lowerThreshold)
+        var change = change
+        if change == .delete && rs.inhibit {
+            destination.weight = 0
+            change = .edit
+        } else if change == .add && rs.inhibit && rs.inSet {
+            change = .edit
+        } else if change == .add && !rs.inSet {
+            rs.inSet = true
+            if rs.inhibit && rs.failedCheckers > 0 { destination.weight = 0 }
+        } else if change == .delete && rs.inSet {
+            rs.inSet = false
+        }
+        setServer(v, server, rs)
+        switch change {
+        case .add: return ipvs(.addDestination(virtualServer: v, destination))
+        case .edit: return ipvs(.editDestination(virtualServer: v, destination))
+        case .delete: return ipvs(.deleteDestination(virtualServer: v, destination))
+        }
+    }
+
+    /// Records a command in the table as the kernel would apply it, and emits it.
+    mutating func ipvs(_ command: IPVSCommand) -> [CheckerAction] {
+        func index(_ v: Int, _ d: IPVSDestination) -> Int? {
+            table[v].firstIndex { $0.address == d.address && $0.port == d.port }
+        }
+        switch command {
+        case .addService: break
+        case let .addDestination(v, d):
+            if index(v, d) == nil { table[v].append(d) }
+        case let .editDestination(v, d):
+            if let i = index(v, d) { table[v][i] = d }
+        case let .deleteDestination(v, d):
+            if let i = index(v, d) { table[v].remove(at: i) }
+        }
+        return [.ipvs(command)]
+    }
+
+    func server(_ v: Int, _ ref: ServerRef) -> RealServerState? {
+        switch ref {
+        case .real(let r): virtualServers[v].realServers[r]
+        case .sorry: virtualServers[v].sorry
+        }
+    }
+
+    mutating func setServer(_ v: Int, _ ref: ServerRef, _ state: RealServerState) {
+        switch ref {
+        case .real(let r): virtualServers[v].realServers[r] = state
+        case .sorry: virtualServers[v].sorry = state
+        }
+    }
+
+    /// keepalived's do_rs_notifies: the script, the FIFO line and the trap.
+    func realServerNotifies(virtualServer v: Int, realServer r: Int) -> [CheckerAction] {
+        let vs = virtualServers[v]
+        let rs = vs.realServers[r]
+        var actions: [CheckerAction] = []
+        if let script = rs.alive ? rs.notifyUp : rs.notifyDown { actions.append(.runScript(script)) }
+        actions.append(.fifo("RS \(rs.name) \(vs.name) \(rs.alive ? "UP" : "DOWN")"))
+        actions.append(.realServerChanged(virtualServer: v, realServer: r, up: rs.alive))
+        return actions
+    }
+
+    /// keepalived's do_vs_notifies (not stopping).
+    func quorumNotifies(virtualServer v: Int, starting: Bool, threshold: Int64, weightSum: Int64) -> [CheckerAction] {
+        let vs = virtualServers[v]
+        var actions: [CheckerAction] = [.quorumChanged(virtualServer: v, up: vs.quorumUp)]
+        if let script = vs.quorumUp ? vs.quorumUpScript : vs.quorumDownScript { actions.append(.runScript(script)) }
+        actions.append(.fifo("VS \(vs.name) \(vs.quorumUp ? "UP" : "DOWN")"))
+        if vs.smtpAlert {
+            let what = vs.quorumUp ? (starting ? "Starting with quorum up" : "Gained quorum")
+                : (starting ? "Starting with quorum down" : "Lost quorum")
+            actions.append(.alert(CheckerAlert(
+                subject: .virtualServer(vs.name), state: vs.quorumUp ? "UP" : "DOWN",
+                message: "=> \(what) \(vs.quorum)+\(vs.hysteresis)=\(threshold) <= \(weightSum) <=")))
+        }
+        return actions
+    }
+
+    /// keepalived's perform_quorum_state: every alive real server in or out of the pool.
+    mutating func moveAliveServers(virtualServer v: Int, add: Bool) -> [CheckerAction] {
+        var actions: [CheckerAction] = [.log("\(add ? "Adding alive servers to" : "Removing alive servers from") the pool for VS \(virtualServers[v].name)")]
+        for r in virtualServers[v].realServers.indices where virtualServers[v].realServers[r].alive {
+            actions += command(add ? .add : .delete, virtualServer: v, server: .real(r))
+        }
+        return actions
+    }
+
+    /// keepalived's update_quorum_state.
+    mutating func updateQuorum(virtualServer v: Int, starting: Bool) -> [CheckerAction] {
+        let weightSum = virtualServers[v].liveWeight
+        let vs = virtualServers[v]
+        let threshold = vs.quorum + (vs.quorumUp ? -1 : 1) * vs.hysteresis
+        var actions: [CheckerAction] = []
+        if !vs.quorumUp && weightSum >= threshold {
+            virtualServers[v].quorumUp = true
+            actions.append(.log("Gained quorum \(vs.quorum)+\(vs.hysteresis)=\(threshold) <= \(weightSum) for VS \(vs.name)"))
+            if let sorry = vs.sorry, sorry.alive {
+                actions.append(.log("\(sorry.inhibit ? "Disabling" : "Removing") sorry server \(sorry.name) from VS \(vs.name)"))
+                actions += command(.delete, virtualServer: v, server: .sorry)
+                virtualServers[v].sorry?.alive = false
+                actions += moveAliveServers(virtualServer: v, add: true)
+            }
+            return actions + quorumNotifies(virtualServer: v, starting: starting, threshold: threshold, weightSum: weightSum)
+        }
+        let lost = vs.quorumUp && (weightSum == 0 || weightSum < threshold)
+        let startingWithSorry = starting && !vs.quorumUp && vs.sorry.map { !$0.alive } == true
+        guard lost || startingWithSorry else { return [] }
+        virtualServers[v].quorumUp = false
+        actions.append(.log("\(starting ? "Starting with quorum down" : "Lost quorum") \(vs.quorum)-\(vs.hysteresis)=\(threshold) > \(weightSum) for VS \(vs.name)"))
+        if let sorry = vs.sorry, !sorry.alive {
+            actions.append(.log("\(sorry.inhibit ? "Enabling" : "Adding") sorry server \(sorry.name) to VS \(vs.name)"))
+            actions += moveAliveServers(virtualServer: v, add: false)
+            actions += command(.add, virtualServer: v, server: .sorry)
+            virtualServers[v].sorry?.alive = true
+        }
+        return actions + quorumNotifies(virtualServer: v, starting: starting, threshold: threshold, weightSum: weightSum)
+    }
+
+    /// keepalived's perform_svr_state: a real server enters or leaves the pool.
+    mutating func setServerAlive(_ alive: Bool, virtualServer v: Int, realServer r: Int) -> [CheckerAction] {
+        let vs = virtualServers[v]
+        let rs = vs.realServers[r]
+        guard rs.alive != alive else { return [] }
+        let verb = alive ? (rs.inhibit ? "Enabl" : "Add") : (rs.inhibit ? "Disabl" : "Remov")
+        let preposition = rs.inhibit ? "of" : alive ? "to" : "from"
+        var actions: [CheckerAction] = [.log("\(verb)ing service \(rs.name) \(preposition) VS \(vs.name)")]
+        // While the sorry server stands in, the pool itself is left alone.
+        if vs.quorumUp || vs.sorry.map({ !$0.alive }) ?? true {
+            actions += command(alive ? .add : .delete, virtualServer: v, server: .real(r))
+        }
+        virtualServers[v].realServers[r].alive = alive
+        actions += realServerNotifies(virtualServer: v, realServer: r)
+        return actions + updateQuorum(virtualServer: v, starting: false)
+    }
+
+    /// keepalived's update_svr_wgt: a new effective weight (misc_dynamic).
+    mutating func updateWeight(_ weight: Int64, virtualServer v: Int, realServer r: Int) -> [CheckerAction] {
+        let old = virtualServers[v].realServers[r].ipvsWeight
+        virtualServers[v].realServers[r].effectiveWeight = weight
+        let rs = virtualServers[v].realServers[r]
+        let vs = virtualServers[v]
+        guard rs.ipvsWeight != old else { return [] }
+        var actions: [CheckerAction] = [.log("Changing weight from \(old) to \(rs.ipvsWeight) for \(rs.alive ? "" : "in")active service \(rs.name) of VS \(vs.name)")]
+        if rs.inSet && rs.alive && (vs.quorumUp || vs.sorry.map { !$0.alive } ?? true) {
+            actions += command(.edit, virtualServer: v, server: .real(r))
+        }
+        return actions + updateQuorum(virtualServer: v, starting: false)
+    }
+
+    /// keepalived's update_svr_checker_state: a checker's verdict reaches its real server.
+    mutating func checkerVerdict(_ up: Bool, _ id: CheckerID) -> [CheckerAction] {
+        guard let checker = checkers[id] else { return [] }
+        let v = id.virtualServer, r = id.realServer
+        if checker.isUp == up {
+            guard !checker.hasRun else { return [] }
+            checkers[id]?.hasRun = true
+            return checker.alpha || !up ? realServerNotifies(virtualServer: v, realServer: r) : []
+        }
+        checkers[id]?.hasRun = true
+        let failed = virtualServers[v].realServers[r].failedCheckers
+        var actions: [CheckerAction] = []
+        if up && failed <= 1 {
+            actions = setServerAlive(true, virtualServer: v, realServer: r)
+        } else if !up && failed == 0 {
+            actions = setServerAlive(false, virtualServer: v, realServer: r)
+        }
+        checkers[id]?.isUp = up
+        if !up {
+            virtualServers[v].realServers[r].failedCheckers += 1
+        } else if failed > 0 {
+            virtualServers[v].realServers[r].failedCheckers -= 1
+        }
+        return actions
+    }
+
+    /// An smtp_alert for a checker's change, under keepalived's conditions.
+    func checkerAlert(_ id: CheckerID, checkerWasUp: Bool, serverWasAlive: Bool, up: Bool, message: String) -> [CheckerAction] {
+        let vs = virtualServers[id.virtualServer]
+        let rs = vs.realServers[id.realServer]
+        guard rs.smtpAlert, checkerWasUp != up, serverWasAlive != rs.alive || !options.noCheckerEmails else { return [] }
+        return [.alert(CheckerAlert(subject: .realServer(rs.name, virtualServer: vs.name), state: up ? "UP" : "DOWN", message: message))]
+    }
+}

@@ -1,0 +1,159 @@
+/// keepalived's health-checker policy as a value: probe results and "now" in, actions out.
+///
+/// A checker's state (keepalived's is_up / has_run / retry_it):
+///
+///                 success                        failure, retries left
+///     ┌────────┐ ───────► ┌──────┐ ─────────────► ┌──────────┐
+///     │ start  │          │  up  │ ◄───────────── │ retrying │
+///     └────────┘ ───────► └──────┘   success      └──────────┘
+///       │  alpha            ▲  │ failure, no retries left  │ last retry fails
+///       ▼                   │  ▼                           ▼
+///     ┌────────────────────────────────────────────────────────┐
+///     │ down: probed every delay_loop; one success brings it up │
+///     └────────────────────────────────────────────────────────┘
+///
+/// A real server is alive while none of its checkers is down; its IPVS destination follows
+/// (removed, or weight 0 with inhibit_on_failure). The sum of live weights drives each virtual
+/// server's quorum (with hysteresis), which swaps the real servers for the sorry server.
+import KeepalivedConfig
+import NetworkTypes
+import VRRPCore
+
+public struct HealthChecker: Sendable {
+    /// The global switches the checker follows.
+    public struct Options: Hashable, Sendable {
+        /// keepalived.conf: checker_log_all_failures
+        public var logAllFailures = false
+        /// keepalived.conf: no_checker_emails
+        public var noCheckerEmails = false
+        /// keepalived.conf: rs_init_notifies
+        public var realServerInitNotifies = false
+        public init() {}
+    }
+
+    var virtualServers: [VirtualServerState]
+    var checkers: [CheckerID: CheckerState]
+    let options: Options
+    /// The IPVS table as the commands sent so far leave it, per virtual server.
+    var table: [[IPVSDestination]]
+
+    /// Builds the model from a validated configuration (defaults already resolved).
+    public init(configuration: Configuration) {
+        var options = Options()
+        options.logAllFailures = configuration.global.lvs.checkerLogAllFailures
+        options.noCheckerEmails = configuration.global.smtp.noCheckerEmails
+        options.realServerInitNotifies = configuration.global.lvs.realServerInitNotifies
+        let smtp = configuration.global.smtp
+        self.init(virtualServers: configuration.virtualServers, options: options,
+                  alertDefault: smtp.alertChecker ?? smtp.alert)
+    }
+
+    public init(virtualServers: [VirtualServer], options: Options = Options(), alertDefault: Bool? = nil) {
+        self.options = options
+        var states: [VirtualServerState] = []
+        var checkers: [CheckerID: CheckerState] = [:]
+        for (v, vs) in virtualServers.enumerated() {
+            var state = VirtualServerState(vs, alertDefault: alertDefault)
+            for (r, rs) in vs.realServers.enumerated() {
+                for (c, checker) in rs.checkers.enumerated() {
+                    guard let kind = CheckerKind(checker.probe) else { continue }
+                    let id = CheckerID(virtualServer: v, realServer: r, checker: c)
+                    var checkerState = CheckerState(id: id, kind: kind, checker: checker, virtualServer: vs)
+                    // keepalived: alpha checkers start failed and their server not alive; every
+                    // checker starts with its retries used up, so a first failure counts at once.
+                    if checkerState.alpha {
+                        checkerState.isUp = false
+                        state.realServers[r].failedCheckers += 1
+                        state.realServers[r].alive = false
+                    }
+                    checkerState.retryIteration = checkerState.retry
+                    checkers[id] = checkerState
+                }
+            }
+            // keepalived's set_quorum_states, before anything is alive.
+            state.quorumUp = state.liveWeight >= state.quorum + state.hysteresis
+            states.append(state)
+        }
+        self.virtualServers = states
+        self.checkers = checkers
+        self.table = Array(repeating: [], count: states.count)
+    }
+
+    /// The checkers, in configuration order.
+    public var checkerIDs: [CheckerID] { checkers.keys.sorted() }
+
+    /// What kind of probe a checker runs.
+    public func kind(of id: CheckerID) -> CheckerKind? { checkers[id]?.kind }
+
+    /// keepalived's init_services then register_checkers_thread: the services and the initially
+    /// alive destinations are installed, each quorum settled, and each checker scheduled after the
+    /// 1 s bootstrap delay plus `warmup(maximum)` µs (keepalived: random in [0, warmup]).
+    public mutating func start(warmup: (UInt64) -> UInt64) -> [CheckerAction] {
+        var actions: [CheckerAction] = []
+        for v in virtualServers.indices {
+            actions += ipvs(.addService(virtualServer: v))
+            for r in virtualServers[v].realServers.indices {
+                let rs = virtualServers[v].realServers[r]
+                if (rs.failedCheckers == 0 && !rs.alive) || (rs.inhibit && !rs.inSet) {
+                    actions += command(.add, virtualServer: v, server: .real(r))
+                    if rs.failedCheckers == 0 {
+                        virtualServers[v].realServers[r].alive = true
+                        if options.realServerInitNotifies {
+                            actions += realServerNotifies(virtualServer: v, realServer: r)
+                        }
+                    }
+                }
+            }
+            actions += updateQuorum(virtualServer: v, starting: true)
+            if let sorry = virtualServers[v].sorry, sorry.inhibit, !sorry.inSet {
+                if virtualServers[v].sorryDuplicatesRealServer {
+                    virtualServers[v].sorry?.inSet = true
+                } else {
+                    // keepalived adds an inhibited sorry server at weight 0 until the quorum goes.
+                    virtualServers[v].sorry?.failedCheckers = 1
+                    actions += command(.add, virtualServer: v, server: .sorry)
+                    virtualServers[v].sorry?.failedCheckers = 0
+                }
+            }
+        }
+        for id in checkerIDs {
+            guard let checker = checkers[id] else { continue }
+            let vs = virtualServers[id.virtualServer]
+            actions.append(.log("Activating healthchecker for service \(vs.realServers[id.realServer].name) for VS \(vs.name)"))
+            let delay = 1_000_000 + (checker.warmup > 0 ? min(warmup(checker.warmup), checker.warmup) : 0)
+            actions.append(.scheduleProbe(ProbeRequest(checker: id, delay: delay, url: checker.urlIndex)))
+        }
+        return actions
+    }
+
+    /// A probe ended. `started` is when it began (MISC_CHECK schedules from there, as keepalived does).
+    public mutating func handle(_ result: ProbeResult, for id: CheckerID, started: Instant, now: Instant) -> [CheckerAction] {
+        guard let checker = checkers[id] else { return [] }
+        switch (checker.kind, result) {
+        case (.tcp, .tcp(let connect)):
+            return tcpCompleted(id, connect)
+        case (.http, .http(let fetch)), (.ssl, .http(let fetch)):
+            return httpCompleted(id, fetch)
+        case (.misc, .misc(let script)):
+            return miscCompleted(id, script, started: started, now: now)
+        default:
+            return []
+        }
+    }
+
+    /// The IPVS table the commands sent so far leave, per virtual server (configuration order).
+    public var desiredTable: [[IPVSDestination]] { table }
+
+    /// Whether each virtual server has its quorum.
+    public func quorumUp(virtualServer: Int) -> Bool { virtualServers[virtualServer].quorumUp }
+
+    /// Whether a real server is alive (all its checkers up).
+    public func isAlive(virtualServer: Int, realServer: Int) -> Bool {
+        virtualServers[virtualServer].realServers[realServer].alive
+    }
+
+    /// A real server's weight as keepalived holds it (misc_dynamic changes it).
+    public func effectiveWeight(virtualServer: Int, realServer: Int) -> Int64 {
+        virtualServers[virtualServer].realServers[realServer].effectiveWeight
+    }
+}

@@ -1,0 +1,59 @@
+/// Turns a checker's configuration into the probe it runs (connect_ip/port, bindto, timeouts,
+/// the url to fetch, the script and its user).
+import CheckerCore
+import KeepalivedConfig
+import Notification
+import VRRPCore
+
+public struct ProbeFactory: Sendable {
+    private let virtualServers: [VirtualServer]
+    private let runner: ScriptRunner
+    private let resolveScript: @Sendable (NotifyScript) -> ScriptRunner.Command
+
+    /// `resolveScript` turns a misc_path into argv and the user to run as (script_user rules).
+    public init(virtualServers: [VirtualServer], runner: ScriptRunner,
+                resolveScript: @escaping @Sendable (NotifyScript) -> ScriptRunner.Command) {
+        self.virtualServers = virtualServers
+        self.runner = runner
+        self.resolveScript = resolveScript
+    }
+
+    public func start(_ request: ProbeRequest, now: Instant) -> ProbeStart? {
+        let id = request.checker
+        let vs = virtualServers[id.virtualServer]
+        let rs = vs.realServers[id.realServer]
+        let checker = rs.checkers[id.checker]
+        let connection = checker.connection ?? ConnectionOptions()
+        let target = ProbeEndpoint(address: connection.connectIP ?? rs.address, port: connection.connectPort ?? rs.port ?? 0)
+        let source = connection.bindTo.map { ProbeEndpoint(address: $0, port: connection.bindPort ?? 0) }
+        let timeout = connection.connectTimeout ?? rs.connectTimeout ?? vs.connectTimeout
+        switch checker.probe {
+        case .tcp:
+            let probe = TCPConnectProbe(target: target, source: source, fwmark: connection.fwmark, timeout: timeout, now: now)
+            if let result = probe.immediateResult { return .result(result) }
+            return .probe(RunningProbe(probe: probe))
+        case .http(let http):
+            guard let index = request.url, index < http.urls.count else { return .result(.http(.failed(reason: "no url"))) }
+            let url = http.urls[index]
+            let host = url.virtualhost ?? http.virtualhost ?? rs.virtualhost ?? vs.virtualhost
+            let bytes = HTTPGetProbe.request(path: url.path ?? "/", protocolVersion: http.httpProtocol,
+                                             virtualhost: host, target: target)
+            let probe = HTTPGetProbe(target: target, source: source, fwmark: connection.fwmark, request: bytes,
+                                     wantDigest: url.digest != nil, timeout: timeout, now: now)
+            if let result = probe.immediateResult { return .result(result) }
+            return .probe(RunningProbe(probe: probe))
+        case .misc(let misc):
+            guard var script = misc.script else { return nil }
+            if let user = misc.user {
+                script.user = user
+                script.group = misc.group
+            }
+            let probe = ScriptProbe(command: resolveScript(script), runner: runner,
+                                    timeout: misc.timeout ?? vs.delayLoop, now: now)
+            if let result = probe.immediateResult { return .result(result) }
+            return .probe(RunningProbe(probe: probe))
+        default:
+            return nil
+        }
+    }
+}

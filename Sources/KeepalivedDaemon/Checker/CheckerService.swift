@@ -1,0 +1,75 @@
+/// The health checker at run time: CheckerCore's decisions driven by CheckerProbes on a thread of
+/// its own (never the VRRP thread), its actions carried out in keepalived's order.
+import CheckerCore
+import CheckerProbes
+import Glibc
+import KeepalivedConfig
+import LinuxNet
+import Notification
+import VRRPCore
+
+final class CheckerService: @unchecked Sendable {
+    private var engine: HealthChecker
+    private let virtualServers: [VirtualServer]
+    private let loop = ProbeLoop()
+    private let factory: ProbeFactory
+    private let runner: ScriptRunner
+    private let applier: any IPVSApplier
+    private let log: @Sendable (String) -> Void
+    private let resolve: @Sendable (NotifyScript) -> ScriptRunner.Command
+    private var thread: ServiceThread?
+
+    init(configuration: Configuration, applier: any IPVSApplier, log: @escaping @Sendable (String) -> Void) {
+        engine = HealthChecker(configuration: configuration)
+        virtualServers = configuration.virtualServers
+        let runner = ScriptRunner { log($0) }
+        self.runner = runner
+        self.applier = applier
+        self.log = log
+        let global = configuration.global
+        let resolve: @Sendable (NotifyScript) -> ScriptRunner.Command = { script in
+            NotificationAssembly.resolve(script, global: global) { log($0) }
+        }
+        self.resolve = resolve
+        factory = ProbeFactory(virtualServers: configuration.virtualServers, runner: runner) { script in resolve(script) }
+    }
+
+    /// Starts the checker thread.
+    func start() {
+        let thread = ServiceThread { [self] in run() }
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Stops the probes and waits for the thread.
+    func stop() {
+        loop.stop()
+        thread?.join()
+    }
+
+    private func run() {
+        var random = SystemRandomNumberGenerator()
+        let now = MonotonicClock.now()
+        execute(engine.start { maximum in UInt64.random(in: 0...maximum, using: &random) }, now: now)
+        loop.run(
+            start: { [factory] request, now in factory.start(request, now: now) },
+            finished: { [self] id, result, started, now in
+                execute(engine.handle(result, for: id, started: started, now: now), now: now)
+                runner.reap()
+            })
+    }
+
+    private func execute(_ actions: [CheckerAction], now: Instant) {
+        for action in actions {
+            switch action {
+            case .log(let line): log(line)
+            case .ipvs(let command): applier.apply(command, virtualServers: virtualServers, table: engine.desiredTable)
+            case .runScript(let script): runner.launch(resolve(script))
+            case .scheduleProbe(let request): loop.schedule(request, now: now)
+            case .fifo, .alert, .realServerChanged, .quorumChanged:
+                // notify_fifo lines, smtp_alert mails and the checker traps are not wired yet.
+                break
+            }
+        }
+    }
+}
