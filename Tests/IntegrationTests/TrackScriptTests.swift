@@ -3,7 +3,8 @@ import Testing
 import KeepalivedTestSupport
 
 /// vrrp_script tracking at run time: a weighted script lowers the master's priority below the
-/// backup's when it fails, so the backup preempts; an unweighted one faults the instance.
+/// backup's when it fails, so the backup preempts; an unweighted one faults the instance. The same
+/// runs with keepalived 2.2.7 as the tracking router.
 @Suite(.serialized, .enabled(if: Lab.availability.testsShouldRun, "needs root and iproute2: \(Lab.availability)"))
 struct TrackScriptTests {
     typealias F = VRRPFixtures
@@ -19,13 +20,13 @@ struct TrackScriptTests {
         """ + F.config(priority: priority, extra: "  track_script {\n    chk_service\n  }\n")
     }
 
-    @Test(arguments: [-100, 0])
-    func failingScriptMovesTheVIP(weight: Int) throws {
+    @Test(arguments: [(F.Implementation.ours, -100), (.ours, 0), (.debian, -100), (.debian, 0)])
+    func failingScriptMovesTheVIP(_ implementation: F.Implementation, weight: Int) throws {
         try Lab.withLab(routers: 2) { lab in
             let flag = lab.directory + "/service-up"
             #expect(FileManager.default.createFile(atPath: flag, contents: Data()))
             let backup = try F.start(.ours, in: lab.router(1), config: F.config(priority: 100))
-            let master = try F.start(.ours, in: lab.router(2), config: TrackScriptTests.config(priority: 150, flag: flag, weight: weight))
+            let master = try F.start(implementation, in: lab.router(2), config: TrackScriptTests.config(priority: 150, flag: flag, weight: weight))
             #expect(F.waitUntil(lab.router(2), holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + 1 + F.slack) != nil,
                     "router 2 never became master while its script succeeded:\n\(master.output)")
             try FileManager.default.removeItem(atPath: flag)
