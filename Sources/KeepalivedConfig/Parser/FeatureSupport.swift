@@ -37,6 +37,8 @@ public enum FeatureSupport {
         "vrrp_track_process.quorum", "vrrp_track_process.quorum_max", "vrrp_track_process.fork_delay",
         "vrrp_track_process.terminate_delay", "vrrp_track_process.delay", "vrrp_track_process.full_command",
         "vrrp_instance.track_process", "vrrp_sync_group.track_process", "vrrp_instance.use_vmac", "global_defs.vmac_prefix",
+        "vrrp_instance.garp_master_refresh", "vrrp_instance.garp_master_refresh_repeat", "global_defs.vrrp_garp_master_refresh",
+        "global_defs.vrrp_garp_master_refresh_repeat",
         // The health checker's side (the IPVS programming itself is not built yet).
         "virtual_server", "virtual_server.delay_loop", "virtual_server.connect_timeout", "virtual_server.retry",
         "virtual_server.delay_before_retry", "virtual_server.warmup", "virtual_server.weight", "virtual_server.inhibit_on_failure",

@@ -87,7 +87,8 @@ enum DataDump {
         let garpDelay = configuration.garpMasterDelay / 1_000_000
         lines += [
             "   Gratuitous ARP delay = \(garpDelay)", "   Gratuitous ARP repeat = \(configuration.garpMasterRepeat)",
-            "   Gratuitous ARP refresh = 0", "   Gratuitous ARP refresh repeat = 1",
+            "   Gratuitous ARP refresh = \(instance.runtime.garpRefresh / 1_000_000)",
+            "   Gratuitous ARP refresh repeat = \(instance.runtime.garpRefreshRepeat)",
             "   Gratuitous ARP lower priority delay = \(garpDelay)",
             "   Gratuitous ARP lower priority repeat = \(configuration.garpMasterRepeat)",
             "   Down timer adverts = \(configuration.downTimerAdverts)",

@@ -41,6 +41,8 @@ enum VRRPAssembly {
                 sourceAddress: instance.sourceAddress?.bytes)
             runtime.dontTrackPrimary = instance.dontTrackPrimary
             runtime.notifyDeleted = instance.notifyDeleted
+            runtime.garpRefresh = instance.garpMasterRefresh ?? defaults.garpMasterRefresh
+            runtime.garpRefreshRepeat = Int(instance.garpMasterRefreshRepeat ?? defaults.garpMasterRefreshRepeat)
             if let vmac = instance.virtualMAC, vmac.kind == .macvlan {
                 var address = vmac.macAddress ?? VirtualMAC.address(vrid: vrid.rawValue, ipv6: family == .ipv6)
                 if vmac.macEndsWithVRID, address.count == 6 { address[5] = vrid.rawValue }

@@ -34,6 +34,9 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
     public var notifyPriorityChanges = false
     /// keepalived.conf: notify_deleted (a reload that removes the instance reports DELETED, not FAULT)
     public var notifyDeleted = false
+    /// keepalived.conf: garp_master_refresh (µs, 0: never) and garp_master_refresh_repeat.
+    public var garpRefresh: UInt64 = 0
+    public var garpRefreshRepeat = 1
     /// keepalived.conf: use_vmac: the macvlan the instance runs on instead of `interfaceName`.
     public var virtualMAC: VirtualMACInterface?
 

@@ -22,6 +22,8 @@ public final class VRRPService: @unchecked Sendable {
         let transport: any AdvertTransport
         var timer: (at: Instant, generation: UInt64)?
         var announceAt: Instant?
+        /// garp_master_refresh: when a master next repeats its gratuitous ARPs / NAs.
+        var refreshAt: Instant?
         /// Wall-clock seconds of the last state change (keepalived's last_transition).
         var lastTransition: Double = 0
         /// Packets dropped, by reason (the counters the MIB will serve).
@@ -441,6 +443,11 @@ public final class VRRPService: @unchecked Sendable {
             switch action {
             case let .sendAdvertisement(priority, sequenceNumber):
                 send(instance, priority: priority, ipsecAHSequenceNumber: sequenceNumber)
+                // keepalived refreshes the neighbours' caches with the advert that follows the refresh time.
+                if let refreshAt = instance.refreshAt, refreshAt <= now, router(instance).state == .master {
+                    announce(instance, count: instance.runtime.garpRefreshRepeat)
+                    instance.refreshAt = now.adding(instance.runtime.garpRefresh)
+                }
             case .addAddresses:
                 apply(.add, instance.runtime.virtualAddresses + instance.runtime.excludedAddresses, on: instance.interface.index, instance: name)
             case .removeAddresses:
@@ -455,6 +462,7 @@ public final class VRRPService: @unchecked Sendable {
                 instance.announceAt = at
             case let .transition(from, to):
                 if to != .master { instance.announceAt = nil }
+                instance.refreshAt = to == .master && instance.runtime.garpRefresh > 0 ? now.adding(instance.runtime.garpRefresh) : nil
                 var now = timespec()
                 clock_gettime(CLOCK_REALTIME, &now)
                 instance.lastTransition = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
