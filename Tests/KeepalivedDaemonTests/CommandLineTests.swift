@@ -262,4 +262,11 @@ extension CommandLineOptions {
         dontFork = true
         noSyslog = true
     }
+
+    @Test func logFacilityMapsToSyslogFacilities() {
+        #expect(CommandLineOptions.SyslogFacility("local3")?.syslogValue == 19 << 3)
+        #expect(CommandLineOptions.SyslogFacility("7")?.syslogValue == 23 << 3)
+        #expect(CommandLineOptions.SyslogFacility("daemon")?.syslogValue == 3 << 3)
+        #expect(KeepalivedCommandLine.parse(["-S", "2"]).options.unsupportedOptionsInUse.isEmpty)
+    }
 }

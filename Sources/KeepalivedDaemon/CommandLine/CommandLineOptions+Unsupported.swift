@@ -12,7 +12,6 @@ extension CommandLineOptions {
         check(.checkOnly, !subsystems.contains(.vrrp) && !runAllSubsystems)
         check(.all, runAllSubsystems)
         check(.logDetail, logDetail != defaults.logDetail)
-        check(.logFacility, logFacility != defaults.logFacility)
         check(.releaseVIPs, releaseVIPsOnSignal)
         check(.dontReleaseIPVS, dontReleaseIPVS)
         check(.checkersPid, checkersPidFile != nil)

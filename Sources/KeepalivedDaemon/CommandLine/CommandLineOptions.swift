@@ -42,6 +42,15 @@ public struct CommandLineOptions: Sendable, Hashable {
             }
         }
 
+        /// The syslog(3) facility value.
+        public var syslogValue: Int32 {
+            switch self {
+            case .daemon: 3 << 3
+            case .user: 1 << 3
+            case let .local(n): (16 + Int32(n)) << 3
+            }
+        }
+
         public var description: String {
             switch self {
             case .daemon: "daemon"

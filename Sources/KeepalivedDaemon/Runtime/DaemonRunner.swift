@@ -43,7 +43,7 @@ enum DaemonRunner {
             case .child: break
             }
         }
-        let log = DaemonLog(console: options.logToConsole, syslog: !options.noSyslog)
+        let log = DaemonLog(console: options.logToConsole, syslog: !options.noSyslog, facility: options.logFacility.syslogValue)
         log.info("Starting \(versionLine)")
         log.info("Configuration file \(options.effectiveConfigFile)")
         _ = mainPid.write()
