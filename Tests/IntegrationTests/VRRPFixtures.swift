@@ -45,7 +45,8 @@ enum VRRPFixtures {
 
     /// Starts a keepalived (ours or Debian's) in `router` with `config`.
     static func start(
-        _ implementation: Implementation, in router: LabNamespace, config: String, temporaryDirectory: String? = nil
+        _ implementation: Implementation, in router: LabNamespace, config: String, temporaryDirectory: String? = nil,
+        arguments extra: [String] = []
     ) throws -> LabProcess {
         // Seen inside the namespace at /etc/keepalived (ip netns exec bind-mounts /etc/netns/NAME).
         let path = "/etc/keepalived/keepalived-\(implementation).conf"
@@ -55,7 +56,7 @@ enum VRRPFixtures {
         let environment = temporaryDirectory.map { ["/usr/bin/env", "TMPDIR=\($0)"] } ?? []
         return try router.start(
             environment + [binary, "-n", "-l", "-G", "-P", "-f", path, "-p", pids + "-\(implementation).pid",
-             "-r", pids + "-\(implementation)-vrrp.pid"],
+             "-r", pids + "-\(implementation)-vrrp.pid"] + extra,
             name: "keepalived-\(implementation)")
     }
 

@@ -6,12 +6,10 @@ extension CommandLineOptions {
     /// syslog logging, -V, -n, -R (one process: nothing to respawn), the main and VRRP pidfiles and
     /// -s are implemented.
     public var unsupportedOptionsInUse: [KeepalivedOption] {
-        let defaults = CommandLineOptions()
         var used: [KeepalivedOption] = []
         func check(_ option: KeepalivedOption, _ isSet: Bool) { if isSet { used.append(option) } }
         check(.checkOnly, !subsystems.contains(.vrrp) && !runAllSubsystems)
         check(.all, runAllSubsystems)
-        check(.logDetail, logDetail != defaults.logDetail)
         check(.releaseVIPs, releaseVIPsOnSignal)
         check(.dontReleaseIPVS, dontReleaseIPVS)
         check(.checkersPid, checkersPidFile != nil)

@@ -99,6 +99,7 @@ enum DaemonRunner {
             return 1
         }
         service.routerID = loaded.configuration.global.routerID ?? SNMPStatusAssembly.hostName()
+        service.logDetail = options.logDetail != .normal
         // The VMACs exist now: the MIBs show them.
         if runtimes.contains(where: { $0.virtualMAC != nil }) { snmp?.reconfigure(loaded.configuration, runtimes: runtimes) }
         snmp?.start()

@@ -110,6 +110,9 @@ public final class VRRPService: @unchecked Sendable {
     var processWatcher: ProcessWatcher?
     /// Reloads handed over by `requestReload`, applied on the VRRP thread in order.
     let pendingReload = Mutex<[ReloadRequest]>([])
+    /// `-D/--log-detail`: keepalived's extra lines (each gratuitous ARP / NA, advert timeouts,
+    /// priority 0 sent and received).
+    public var logDetail = false
     /// keepalived.conf: router_id (or the host name), for the data dump.
     public var routerID = ""
     /// Set when a reload replaced instances, so the loop rebuilds what it polls.
@@ -275,6 +278,9 @@ public final class VRRPService: @unchecked Sendable {
             for instance in instances {
                 if let timer = instance.timer, timer.at <= after {
                     instance.timer = nil
+                    if logDetail && router(instance).state == .backup && router(instance).currentGeneration == timer.generation {
+                        log("(\(instance.runtime.router.name)) Receive advertisement timeout")
+                    }
                     perform(engine.handle(.timerExpired(instance.id, generation: timer.generation), now: after), now: after)
                 }
                 if let announceTime = instance.announceAt, announceTime <= after {
@@ -389,6 +395,10 @@ public final class VRRPService: @unchecked Sendable {
             let expectations = instance.expectations(ipsecAHSequenceNumber: router(instance).ipsecAHSequence.sequenceNumber)
             switch ReceiveCheck.check(packet, expectations) {
             case let .accepted(advert, source):
+                if logDetail && advert.priority.rawValue == 0 {
+                    log(state == .backup ? "(\(instance.runtime.router.name)) Backup received priority 0 advertisement"
+                                         : "(\(instance.runtime.router.name)) Master received priority 0 message")
+                }
                 perform(engine.handle(.advertisementReceived(instance.id, advert, source: source), now: now), now: now)
             case let .dropped(reason):
                 statusDirty.any = true
@@ -443,6 +453,7 @@ public final class VRRPService: @unchecked Sendable {
             switch action {
             case let .sendAdvertisement(priority, sequenceNumber):
                 send(instance, priority: priority, ipsecAHSequenceNumber: sequenceNumber)
+                if logDetail && priority.rawValue == 0 { log("(\(name)) sent 0 priority") }
                 // keepalived refreshes the neighbours' caches with the advert that follows the refresh time.
                 if let refreshAt = instance.refreshAt, refreshAt <= now, router(instance).state == .master {
                     announce(instance, count: instance.runtime.garpRefreshRepeat)
@@ -475,64 +486,6 @@ public final class VRRPService: @unchecked Sendable {
                 onLowerPriorityMaster(name, router(instance).effectivePriority)
             case let .log(line):
                 log(line)
-            }
-        }
-    }
-
-    /// Adds or deletes virtual addresses over rtnetlink; failures are logged.
-    func apply(_ operation: AddressRequest.Operation, _ vips: some Sequence<VRRPInstanceRuntime.VirtualAddress>, on interfaceIndex: UInt32,
-               instance name: String) {
-        for vip in vips {
-            var request = AddressRequest(operation: operation, interfaceIndex: interfaceIndex, address: vip.address, prefixLength: vip.prefixLength)
-            if operation == .add && vip.address.count == 16 {
-                // keepalived: IPv6 VIPs skip DAD, and a /128 is deprecated so it is never a source.
-                request.flags |= 0x02
-                request.preferredLifetime = vip.prefixLength == 128 ? 0 : nil
-            }
-            do { try addresses.apply(request) } catch {
-                log("(\(name)) cannot \(operation == .add ? "add" : "remove") \(IPAddressText.format(vip.address)): \(error)")
-            }
-        }
-    }
-
-    func removeAddresses(_ instance: RunningInstance, quiet: Bool) {
-        guard releaseAddressesOnStop || router(instance).state != .stop else { return }
-        for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
-            let request = AddressRequest(operation: .delete, interfaceIndex: instance.interface.index, address: vip.address, prefixLength: vip.prefixLength)
-            do { try addresses.apply(request) } catch {
-                if !quiet && error.errno != EADDRNOTAVAIL { log("(\(instance.runtime.router.name)) cannot remove address: \(error)") }
-            }
-        }
-    }
-
-    func announce(_ instance: RunningInstance, count: Int) {
-        for _ in 0..<count {
-            for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
-                do { try instance.transport.announce(vip.address) } catch {
-                    log("(\(instance.runtime.router.name)) address announcement failed: \(error)")
-                }
-            }
-        }
-    }
-
-    func send(_ instance: RunningInstance, priority: Priority, ipsecAHSequenceNumber: UInt32?) {
-        let runtime = instance.runtime
-        let interval = runtime.router.version == .v2
-            ? UInt16(runtime.router.advertisementInterval / 1_000_000)
-            : UInt16(runtime.router.advertisementInterval / 10_000)
-        let advert = Advertisement(
-            version: runtime.router.version, vrid: runtime.router.vrid, priority: priority,
-            addresses: runtime.virtualAddresses.map(\.address), interval: interval,
-            authenticationType: runtime.authenticationType, authenticationData: runtime.authenticationData)
-        let destinations = runtime.unicastPeers.isEmpty ? [instance.transport.multicastGroup] : runtime.unicastPeers
-        // keepalived: the SPI is the advert's source address; one sequence number per round of peers.
-        let ah = ipsecAHSequenceNumber.map {
-            (header: IPsecAH(securityParametersIndex: instance.transport.source, sequenceNumber: $0), key: runtime.authenticationKey)
-        }
-        for destination in destinations {
-            let vrrp = AdvertisementCodec.encode(advert, family: runtime.router.family, source: instance.transport.source, destination: destination)
-            do { try instance.transport.send(vrrp, to: destination, ah: ah) } catch {
-                log("(\(runtime.router.name)) cannot send advert: \(error)")
             }
         }
     }

@@ -1,0 +1,71 @@
+import LinuxNet
+import NetlinkCodec
+import VRRPCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The VRRP thread's hands: virtual addresses over rtnetlink, gratuitous ARPs / NAs, adverts.
+extension VRRPService {
+    /// Adds or deletes virtual addresses over rtnetlink; failures are logged.
+    func apply(_ operation: AddressRequest.Operation, _ vips: some Sequence<VRRPInstanceRuntime.VirtualAddress>, on interfaceIndex: UInt32,
+               instance name: String) {
+        for vip in vips {
+            var request = AddressRequest(operation: operation, interfaceIndex: interfaceIndex, address: vip.address, prefixLength: vip.prefixLength)
+            if operation == .add && vip.address.count == 16 {
+                // keepalived: IPv6 VIPs skip DAD, and a /128 is deprecated so it is never a source.
+                request.flags |= 0x02
+                request.preferredLifetime = vip.prefixLength == 128 ? 0 : nil
+            }
+            do { try addresses.apply(request) } catch {
+                log("(\(name)) cannot \(operation == .add ? "add" : "remove") \(IPAddressText.format(vip.address)): \(error)")
+            }
+        }
+    }
+
+    func removeAddresses(_ instance: RunningInstance, quiet: Bool) {
+        guard releaseAddressesOnStop || router(instance).state != .stop else { return }
+        for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
+            let request = AddressRequest(operation: .delete, interfaceIndex: instance.interface.index, address: vip.address, prefixLength: vip.prefixLength)
+            do { try addresses.apply(request) } catch {
+                if !quiet && error.errno != EADDRNOTAVAIL { log("(\(instance.runtime.router.name)) cannot remove address: \(error)") }
+            }
+        }
+    }
+
+    func announce(_ instance: RunningInstance, count: Int) {
+        for _ in 0..<count {
+            for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
+                if logDetail {
+                    log(vip.address.count == 4 ? "Sending gratuitous ARP on \(instance.interface.name) for \(IPAddressText.format(vip.address))"
+                        : "Sending unsolicited Neighbour Advert on \(instance.interface.name) for \(IPAddressText.format(vip.address))")
+                }
+                do { try instance.transport.announce(vip.address) } catch {
+                    log("(\(instance.runtime.router.name)) address announcement failed: \(error)")
+                }
+            }
+        }
+    }
+
+    func send(_ instance: RunningInstance, priority: Priority, ipsecAHSequenceNumber: UInt32?) {
+        let runtime = instance.runtime
+        let interval = runtime.router.version == .v2
+            ? UInt16(runtime.router.advertisementInterval / 1_000_000)
+            : UInt16(runtime.router.advertisementInterval / 10_000)
+        let advert = Advertisement(
+            version: runtime.router.version, vrid: runtime.router.vrid, priority: priority,
+            addresses: runtime.virtualAddresses.map(\.address), interval: interval,
+            authenticationType: runtime.authenticationType, authenticationData: runtime.authenticationData)
+        let destinations = runtime.unicastPeers.isEmpty ? [instance.transport.multicastGroup] : runtime.unicastPeers
+        // keepalived: the SPI is the advert's source address; one sequence number per round of peers.
+        let ah = ipsecAHSequenceNumber.map {
+            (header: IPsecAH(securityParametersIndex: instance.transport.source, sequenceNumber: $0), key: runtime.authenticationKey)
+        }
+        for destination in destinations {
+            let vrrp = AdvertisementCodec.encode(advert, family: runtime.router.family, source: instance.transport.source, destination: destination)
+            do { try instance.transport.send(vrrp, to: destination, ah: ah) } catch {
+                log("(\(runtime.router.name)) cannot send advert: \(error)")
+            }
+        }
+    }
+}
