@@ -10,7 +10,8 @@ extension CommandLineOptions {
         func check(_ option: KeepalivedOption, _ isSet: Bool) { if isSet { used.append(option) } }
         check(.checkOnly, !subsystems.contains(.vrrp) && !runAllSubsystems)
         check(.all, runAllSubsystems)
-        check(.releaseVIPs, releaseVIPsOnSignal)
+        // -X/--release-vips needs nothing: leaving MASTER always releases the addresses, set by this
+        // run or not (keepalived 2.2.7 does that only with -X or -V).
         check(.dontReleaseIPVS, dontReleaseIPVS)
         check(.checkersPid, checkersPidFile != nil)
         check(.addressMonitoring, addressMonitoring)
