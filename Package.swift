@@ -29,7 +29,7 @@ let package = Package(
         // Pure: rtnetlink and generic netlink (IPVS) message encoding and decoding.
         .target(name: "NetlinkCodec", dependencies: ["NetworkTypes", "IPVSModel"], swiftSettings: pureSettings),
         // Pure: the health checker's policy (retry, alpha/omega, quorum, sorry server) and the desired IPVS table.
-        .target(name: "CheckerCore", dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore"], swiftSettings: pureSettings),
+        .target(name: "CheckerCore", dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore", "IPVSModel"], swiftSettings: pureSettings),
 
         // The only code that talks to the kernel: raw VRRP sockets, netlink, ARP.
         .target(name: "CLinuxNet"),
@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "SNMPModelTests", dependencies: ["SNMPModel"], exclude: ["base-mibs", "check-mibs.sh"]),
         .testTarget(name: "IPVSModelTests", dependencies: ["IPVSModel", "NetworkTypes"]),
         .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec", "IPVSModel", "NetworkTypes"]),
-        .testTarget(name: "CheckerCoreTests", dependencies: ["CheckerCore", "KeepalivedConfig", "KeepalivedTestSupport"]),
+        .testTarget(name: "CheckerCoreTests", dependencies: ["CheckerCore", "IPVSModel", "KeepalivedConfig", "KeepalivedTestSupport"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),

@@ -1,4 +1,5 @@
 /// What the health checker asks its executor to do, in the order keepalived does it.
+import IPVSModel
 import KeepalivedConfig
 import NetworkTypes
 
@@ -20,39 +21,6 @@ public struct CheckerID: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     public var description: String { "vs\(virtualServer)/rs\(realServer)/c\(checker)" }
-}
-
-/// One IPVS destination as the kernel should hold it.
-public struct IPVSDestination: Hashable, Sendable {
-    public var address: IPAddress
-    /// The port IPVS gets (0 for none).
-    public var port: UInt16
-    public var weight: UInt32
-    public var forwarding: ForwardingMethod
-    public var upperThreshold: UInt32
-    public var lowerThreshold: UInt32
-
-    public init(address: IPAddress, port: UInt16, weight: UInt32, forwarding: ForwardingMethod,
-                upperThreshold: UInt32 = 0, lowerThreshold: UInt32 = 0) {
-        self.address = address
-        self.port = port
-        self.weight = weight
-        self.forwarding = forwarding
-        self.upperThreshold = upperThreshold
-        self.lowerThreshold = lowerThreshold
-    }
-}
-
-/// An IPVS change, as keepalived's ipvs_cmd sends it (after its inhibit rewriting).
-public enum IPVSCommand: Hashable, Sendable {
-    /// IP_VS_SO_SET_ADD: the virtual service itself (index into `Configuration.virtualServers`).
-    case addService(virtualServer: Int)
-    /// IP_VS_SO_SET_ADDDEST
-    case addDestination(virtualServer: Int, IPVSDestination)
-    /// IP_VS_SO_SET_EDITDEST (a new weight; weight 0 is how inhibit_on_failure "removes")
-    case editDestination(virtualServer: Int, IPVSDestination)
-    /// IP_VS_SO_SET_DELDEST
-    case deleteDestination(virtualServer: Int, IPVSDestination)
 }
 
 /// An `smtp_alert` mail the checker would send (subject parts and body line as keepalived words them).
@@ -81,8 +49,9 @@ public struct ProbeRequest: Hashable, Sendable {
 public enum CheckerAction: Hashable, Sendable {
     /// A line for the log, worded as keepalived 2.2.7 words it.
     case log(String)
-    /// Change the kernel's IPVS table.
-    case ipvs(IPVSCommand)
+    /// Change the kernel's IPVS table: one request, after keepalived's inhibit rewriting (a removal
+    /// of an inhibited server is a weight-0 update). A virtual server group yields one per service.
+    case ipvs(IPVSChange)
     /// Run a notify_up/notify_down/quorum_up/quorum_down script (no arguments added).
     case runScript(NotifyScript)
     /// A line for notify_fifo and lvs_notify_fifo (no trailing newline).

@@ -1,52 +1,50 @@
 /// Real servers entering and leaving the pool, weights, quorum and the sorry server
 /// (keepalived's ipwrapper.c behaviour).
+import IPVSModel
 
 extension HealthChecker {
     enum DestinationChange { case add, delete, edit }
 
     /// Sends one IPVS change the way keepalived's ipvs_cmd rewrites it: with inhibit_on_failure a
     /// delete becomes weight 0 and an add of a present destination an edit; a first add of an
-    /// inhibited server with failed checkers goes in at weight 0. Tracks `inSet` and the table.
-    mutating func command(_ change: DestinationChange, virtualServer v: Int, server: ServerRef) -> [CheckerAction] {
+    /// inhibited server with failed checkers goes in at weight 0. `forceRemoval` deletes even an
+    /// inhibited server (keepalived at shutdown). Tracks `inSet`; one change per kernel service.
+    mutating func command(_ change: DestinationChange, virtualServer v: Int, server: ServerRef,
+                          forceRemoval: Bool = false) -> [CheckerAction] {
         guard var rs = self.server(v, server) else { return [] }
-        var destination = IPVSDestination(
-            address: rs.address, port: rs.port, weight: rs.ipvsWeight, forwarding: rs.forwarding,
-            upperThreshold: rs.upperThreshold, lowerThreshold: rs.lowerThreshold)
+        let inhibit = rs.inhibit && !forceRemoval
+        var weight = Int32(rs.ipvsWeight)
         var change = change
-        if change == .delete && rs.inhibit {
-            destination.weight = 0
+        if change == .delete && inhibit {
+            weight = 0
             change = .edit
-        } else if change == .add && rs.inhibit && rs.inSet {
+        } else if change == .add && inhibit && rs.inSet {
             change = .edit
         } else if change == .add && !rs.inSet {
             rs.inSet = true
-            if rs.inhibit && rs.failedCheckers > 0 { destination.weight = 0 }
+            if inhibit && rs.failedCheckers > 0 { weight = 0 }
         } else if change == .delete && rs.inSet {
             rs.inSet = false
         }
         setServer(v, server, rs)
-        switch change {
-        case .add: return ipvs(.addDestination(virtualServer: v, destination))
-        case .edit: return ipvs(.editDestination(virtualServer: v, destination))
-        case .delete: return ipvs(.deleteDestination(virtualServer: v, destination))
+        var actions: [CheckerAction] = []
+        for service in services[v] {
+            let destination = IPVSPlan.destination(
+                address: rs.address, port: rs.port, forwarding: rs.forwarding, weight: weight,
+                upperThreshold: rs.upperThreshold, lowerThreshold: rs.lowerThreshold, in: service.key)
+            switch change {
+            case .add: actions += ipvs(.addDestination(service.key, destination))
+            case .edit: actions += ipvs(.updateDestination(service.key, destination))
+            case .delete: actions += ipvs(.removeDestination(service.key, destination.key))
+            }
         }
+        return actions
     }
 
-    /// Records a command in the table as the kernel would apply it, and emits it.
-    mutating func ipvs(_ command: IPVSCommand) -> [CheckerAction] {
-        func index(_ v: Int, _ d: IPVSDestination) -> Int? {
-            table[v].firstIndex { $0.address == d.address && $0.port == d.port }
-        }
-        switch command {
-        case .addService: break
-        case let .addDestination(v, d):
-            if index(v, d) == nil { table[v].append(d) }
-        case let .editDestination(v, d):
-            if let i = index(v, d) { table[v][i] = d }
-        case let .deleteDestination(v, d):
-            if let i = index(v, d) { table[v].remove(at: i) }
-        }
-        return [.ipvs(command)]
+    /// Records a change in the table as the kernel applies it, and emits it.
+    mutating func ipvs(_ change: IPVSChange) -> [CheckerAction] {
+        table = table.applying(change)
+        return [.ipvs(change)]
     }
 
     func server(_ v: Int, _ ref: ServerRef) -> RealServerState? {

@@ -15,6 +15,7 @@
 /// A real server is alive while none of its checkers is down; its IPVS destination follows
 /// (removed, or weight 0 with inhibit_on_failure). The sum of live weights drives each virtual
 /// server's quorum (with hysteresis), which swaps the real servers for the sorry server.
+import IPVSModel
 import KeepalivedConfig
 import NetworkTypes
 import VRRPCore
@@ -28,14 +29,20 @@ public struct HealthChecker: Sendable {
         public var noCheckerEmails = false
         /// keepalived.conf: rs_init_notifies
         public var realServerInitNotifies = false
+        /// keepalived.conf: lvs_flush (empty the IPVS table before adding ours)
+        public var flushAtStart = false
+        /// keepalived.conf: lvs_flush_on_stop
+        public var flushOnStop = LVSGlobals.FlushOnStop.none
         public init() {}
     }
 
     var virtualServers: [VirtualServerState]
     var checkers: [CheckerID: CheckerState]
     let options: Options
-    /// The IPVS table as the commands sent so far leave it, per virtual server.
-    var table: [[IPVSDestination]]
+    /// The kernel services each virtual server stands for (configuration order).
+    let services: [[IPVSService]]
+    /// The IPVS table as the changes sent so far leave it (from empty, or flushed).
+    var table = IPVSTable()
 
     /// Builds the model from a validated configuration (defaults already resolved).
     public init(configuration: Configuration) {
@@ -43,13 +50,17 @@ public struct HealthChecker: Sendable {
         options.logAllFailures = configuration.global.lvs.checkerLogAllFailures
         options.noCheckerEmails = configuration.global.smtp.noCheckerEmails
         options.realServerInitNotifies = configuration.global.lvs.realServerInitNotifies
+        options.flushAtStart = configuration.global.lvs.flush
+        options.flushOnStop = configuration.global.lvs.flushOnStop
         let smtp = configuration.global.smtp
-        self.init(virtualServers: configuration.virtualServers, options: options,
-                  alertDefault: smtp.alertChecker ?? smtp.alert)
+        self.init(virtualServers: configuration.virtualServers, groups: configuration.virtualServerGroups,
+                  options: options, alertDefault: smtp.alertChecker ?? smtp.alert)
     }
 
-    public init(virtualServers: [VirtualServer], options: Options = Options(), alertDefault: Bool? = nil) {
+    public init(virtualServers: [VirtualServer], groups: [VirtualServerGroup] = [], options: Options = Options(),
+                alertDefault: Bool? = nil) {
         self.options = options
+        services = virtualServers.map { IPVSPlan.services($0, groups: groups) }
         var states: [VirtualServerState] = []
         var checkers: [CheckerID: CheckerState] = [:]
         for (v, vs) in virtualServers.enumerated() {
@@ -76,7 +87,6 @@ public struct HealthChecker: Sendable {
         }
         self.virtualServers = states
         self.checkers = checkers
-        self.table = Array(repeating: [], count: states.count)
     }
 
     /// The checkers, in configuration order.
@@ -85,13 +95,14 @@ public struct HealthChecker: Sendable {
     /// What kind of probe a checker runs.
     public func kind(of id: CheckerID) -> CheckerKind? { checkers[id]?.kind }
 
-    /// keepalived's init_services then register_checkers_thread: the services and the initially
-    /// alive destinations are installed, each quorum settled, and each checker scheduled after the
-    /// 1 s bootstrap delay plus `warmup(maximum)` µs (keepalived: random in [0, warmup]).
+    /// keepalived's start_check (lvs_flush), init_services then register_checkers_thread: the
+    /// services and the initially alive destinations are installed, each quorum settled, and each
+    /// checker scheduled after the 1 s bootstrap delay plus `warmup(maximum)` µs (keepalived:
+    /// random in [0, warmup]).
     public mutating func start(warmup: (UInt64) -> UInt64) -> [CheckerAction] {
-        var actions: [CheckerAction] = []
+        var actions: [CheckerAction] = options.flushAtStart ? ipvs(.flush) : []
         for v in virtualServers.indices {
-            actions += ipvs(.addService(virtualServer: v))
+            for service in services[v] { actions += ipvs(.addService(service)) }
             for r in virtualServers[v].realServers.indices {
                 let rs = virtualServers[v].realServers[r]
                 if (rs.failedCheckers == 0 && !rs.alive) || (rs.inhibit && !rs.inSet) {
@@ -141,8 +152,11 @@ public struct HealthChecker: Sendable {
         }
     }
 
-    /// The IPVS table the commands sent so far leave, per virtual server (configuration order).
-    public var desiredTable: [[IPVSDestination]] { table }
+    /// The IPVS table the changes sent so far leave.
+    public var desiredTable: IPVSTable { table }
+
+    /// The kernel services a virtual server (by configuration index) stands for.
+    public func services(ofVirtualServer v: Int) -> [IPVSService] { services[v] }
 
     /// Whether each virtual server has its quorum.
     public func quorumUp(virtualServer: Int) -> Bool { virtualServers[virtualServer].quorumUp }

@@ -12,6 +12,8 @@ public enum IPVSChange: Sendable, Hashable {
     /// Same address and port, other settings (weight, forwarding method, thresholds).
     case updateDestination(IPVSServiceKey, IPVSDestination)
     case removeDestination(IPVSServiceKey, IPVSDestinationKey)
+    /// Empties the whole table (keepalived's lvs_flush at start, lvs_flush_on_stop); never part of a diff.
+    case flush
 }
 
 extension IPVSTable {
@@ -73,6 +75,8 @@ extension IPVSTable {
             }
         case let .removeDestination(key, destination):
             if let i = index(key) { servers[i].destinations.removeAll { $0.key == destination } }
+        case .flush:
+            servers.removeAll()
         }
         return IPVSTable(servers)
     }

@@ -142,6 +142,7 @@ extension IPVSRequest {
         case let .addDestination(key, destination): self = .newDestination(key, destination)
         case let .updateDestination(key, destination): self = .setDestination(key, destination)
         case let .removeDestination(key, destination): self = .deleteDestination(key, destination)
+        case .flush: self = .flush
         }
     }
 }

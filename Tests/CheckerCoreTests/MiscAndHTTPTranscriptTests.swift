@@ -23,7 +23,7 @@ import VRRPCore
     _ = driver.start()
     #expect(driver.result(.misc(.exited(7)), rs: 0, after: 2) == [
         "Changing weight from 1 to 5 for active service [10.77.0.21]:tcp:80 of VS [10.77.0.100]:tcp:80",
-        "ipvs edit 0 [10.77.0.21]:80 w5",
+        "ipvs edit TCP  10.77.0.100:80 -> 10.77.0.21:80 Masq 5",
         "Misc check for [[10.77.0.21]:tcp:80 VS [10.77.0.100]:tcp:80] by [/bin/check] succeeded.",
         "probe 0.0 in 8.0s",
     ])
@@ -31,7 +31,7 @@ import VRRPCore
     #expect(driver.result(.misc(.exited(1)), rs: 0) == [
         "Misc check for [[10.77.0.21]:tcp:80 VS [10.77.0.100]:tcp:80] by [/bin/check] failed with retry disabled (exited with status 1).",
         "Removing service [10.77.0.21]:tcp:80 from VS [10.77.0.100]:tcp:80",
-        "ipvs del 0 [10.77.0.21]:80",
+        "ipvs delete TCP  10.77.0.100:80 -> 10.77.0.21:80",
         "fifo RS [10.77.0.21]:tcp:80 [10.77.0.100]:tcp:80 DOWN",
         "Lost quorum 1-0=1 > 0 for VS [10.77.0.100]:tcp:80",
         "fifo VS [10.77.0.100]:tcp:80 DOWN",
@@ -124,7 +124,7 @@ private let goodDigest: [UInt8] = [0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xe
     #expect(driver.result(ok(digest: [UInt8](repeating: 0, count: 16)), rs: 0) == [
         "HTTP_CHECK on service [10.77.0.21]:tcp:80 failed after 1 retries.",
         "Removing service [10.77.0.21]:tcp:80 from VS [10.77.0.100]:tcp:80",
-        "ipvs del 0 [10.77.0.21]:80",
+        "ipvs delete TCP  10.77.0.100:80 -> 10.77.0.21:80",
         "fifo RS [10.77.0.21]:tcp:80 [10.77.0.100]:tcp:80 DOWN",
         "Lost quorum 1-0=1 > 0 for VS [10.77.0.100]:tcp:80",
         "fifo VS [10.77.0.100]:tcp:80 DOWN",

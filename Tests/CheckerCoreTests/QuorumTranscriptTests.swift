@@ -31,9 +31,9 @@ private let sorryConfig = """
 @Test func theSorryServerStandsInWhileTheQuorumIsLost() {
     var driver = Driver(sorryConfig)
     #expect(driver.start().prefix(6) == [
-        "ipvs add service 0",
-        "ipvs add 0 [10.77.0.21]:80 w1",
-        "ipvs add 0 [10.77.0.22]:80 w1",
+        "ipvs add service TCP  10.77.0.100:80 rr",
+        "ipvs add TCP  10.77.0.100:80 -> 10.77.0.21:80 Masq 1",
+        "ipvs add TCP  10.77.0.100:80 -> 10.77.0.22:80 Masq 1",
         "Gained quorum 2+0=2 <= 2 for VS [10.77.0.100]:tcp:80",
         "script /bin/qup",
         "fifo VS [10.77.0.100]:tcp:80 UP",
@@ -41,13 +41,13 @@ private let sorryConfig = """
     #expect(driver.result(.tcp(.failed), rs: 1) == [
         "TCP_CHECK on service [10.77.0.22]:tcp:80 failed.",
         "Removing service [10.77.0.22]:tcp:80 from VS [10.77.0.100]:tcp:80",
-        "ipvs del 0 [10.77.0.22]:80",
+        "ipvs delete TCP  10.77.0.100:80 -> 10.77.0.22:80",
         "fifo RS [10.77.0.22]:tcp:80 [10.77.0.100]:tcp:80 DOWN",
         "Lost quorum 2-0=2 > 1 for VS [10.77.0.100]:tcp:80",
         "Adding sorry server [10.77.0.30]:tcp:80 to VS [10.77.0.100]:tcp:80",
         "Removing alive servers from the pool for VS [10.77.0.100]:tcp:80",
-        "ipvs del 0 [10.77.0.21]:80",
-        "ipvs add 0 [10.77.0.30]:80 w1",
+        "ipvs delete TCP  10.77.0.100:80 -> 10.77.0.21:80",
+        "ipvs add TCP  10.77.0.100:80 -> 10.77.0.30:80 Masq 1",
         "script /bin/qdown",
         "fifo VS [10.77.0.100]:tcp:80 DOWN",
         "probe 1.0 in 5.0s",
@@ -68,10 +68,10 @@ private let sorryConfig = """
         "fifo RS [10.77.0.22]:tcp:80 [10.77.0.100]:tcp:80 UP",
         "Gained quorum 2+0=2 <= 2 for VS [10.77.0.100]:tcp:80",
         "Removing sorry server [10.77.0.30]:tcp:80 from VS [10.77.0.100]:tcp:80",
-        "ipvs del 0 [10.77.0.30]:80",
+        "ipvs delete TCP  10.77.0.100:80 -> 10.77.0.30:80",
         "Adding alive servers to the pool for VS [10.77.0.100]:tcp:80",
-        "ipvs add 0 [10.77.0.21]:80 w1",
-        "ipvs add 0 [10.77.0.22]:80 w1",
+        "ipvs add TCP  10.77.0.100:80 -> 10.77.0.21:80 Masq 1",
+        "ipvs add TCP  10.77.0.100:80 -> 10.77.0.22:80 Masq 1",
         "script /bin/qup",
         "fifo VS [10.77.0.100]:tcp:80 UP",
         "probe 1.0 in 5.0s",
@@ -137,15 +137,15 @@ private let sorryConfig = """
         """
     var driver = Driver(config)
     #expect(driver.start() == [
-        "ipvs add service 0",
-        "ipvs add 0 [10.77.0.21]:80 w0",
+        "ipvs add service TCP  10.77.0.100:80 rr",
+        "ipvs add TCP  10.77.0.100:80 -> 10.77.0.21:80 Masq 0",
         "Activating healthchecker for service [10.77.0.21]:tcp:80 for VS [10.77.0.100]:tcp:80",
         "probe 0.0 in 1.0s",
     ])
     #expect(driver.result(.tcp(.connected), rs: 0) == [
         "TCP connection to [10.77.0.21]:tcp:80 success.",
         "Enabling service [10.77.0.21]:tcp:80 of VS [10.77.0.100]:tcp:80",
-        "ipvs edit 0 [10.77.0.21]:80 w5",
+        "ipvs edit TCP  10.77.0.100:80 -> 10.77.0.21:80 Masq 5",
         "script /bin/up",
         "fifo RS [10.77.0.21]:tcp:80 [10.77.0.100]:tcp:80 UP",
         "Gained quorum 1+0=1 <= 5 for VS [10.77.0.100]:tcp:80",
@@ -156,7 +156,7 @@ private let sorryConfig = """
     #expect(driver.result(.tcp(.failed), rs: 0) == [
         "TCP_CHECK on service [10.77.0.21]:tcp:80 failed after 1 retries.",
         "Disabling service [10.77.0.21]:tcp:80 of VS [10.77.0.100]:tcp:80",
-        "ipvs edit 0 [10.77.0.21]:80 w0",
+        "ipvs edit TCP  10.77.0.100:80 -> 10.77.0.21:80 Masq 0",
         "script /bin/down",
         "fifo RS [10.77.0.21]:tcp:80 [10.77.0.100]:tcp:80 DOWN",
         "Lost quorum 1-0=1 > 0 for VS [10.77.0.100]:tcp:80",
@@ -183,7 +183,7 @@ private let sorryConfig = """
         """
     var driver = Driver(config)
     #expect(driver.start() == [
-        "ipvs add service 0",
+        "ipvs add service TCP  10.77.0.100:80 rr",
         "Activating healthchecker for service [10.77.0.21]:tcp:80 for VS [10.77.0.100]:tcp:80",
         "probe 0.0 in 1.0s",
     ])

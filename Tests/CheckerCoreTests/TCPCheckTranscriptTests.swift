@@ -30,9 +30,9 @@ private let twoServers = """
 @Test func startInstallsEveryServerAndGainsQuorum() {
     var driver = Driver(twoServers)
     #expect(driver.start() == [
-        "ipvs add service 0",
-        "ipvs add 0 [10.77.0.21]:80 w1",
-        "ipvs add 0 [10.77.0.22]:80 w1",
+        "ipvs add service TCP  10.77.0.100:80 rr",
+        "ipvs add TCP  10.77.0.100:80 -> 10.77.0.21:80 Masq 1",
+        "ipvs add TCP  10.77.0.100:80 -> 10.77.0.22:80 Masq 1",
         "Gained quorum 1+0=1 <= 2 for VS [10.77.0.100]:tcp:80",
         "fifo VS [10.77.0.100]:tcp:80 UP",
         "Activating healthchecker for service [10.77.0.21]:tcp:80 for VS [10.77.0.100]:tcp:80",
@@ -51,7 +51,7 @@ private let twoServers = """
     #expect(driver.result(.tcp(.failed), rs: 0) == [
         "TCP_CHECK on service [10.77.0.21]:tcp:80 failed.",
         "Removing service [10.77.0.21]:tcp:80 from VS [10.77.0.100]:tcp:80",
-        "ipvs del 0 [10.77.0.21]:80",
+        "ipvs delete TCP  10.77.0.100:80 -> 10.77.0.21:80",
         "script /bin/down 21",
         "fifo RS [10.77.0.21]:tcp:80 [10.77.0.100]:tcp:80 DOWN",
         "probe 0.0 in 5.0s",
@@ -63,7 +63,7 @@ private let twoServers = """
     #expect(driver.result(.tcp(.connected), rs: 0) == [
         "TCP connection to [10.77.0.21]:tcp:80 success.",
         "Adding service [10.77.0.21]:tcp:80 to VS [10.77.0.100]:tcp:80",
-        "ipvs add 0 [10.77.0.21]:80 w1",
+        "ipvs add TCP  10.77.0.100:80 -> 10.77.0.21:80 Masq 1",
         "fifo RS [10.77.0.21]:tcp:80 [10.77.0.100]:tcp:80 UP",
         "probe 0.0 in 5.0s",
     ])
@@ -72,7 +72,7 @@ private let twoServers = """
     #expect(driver.result(.tcp(.timedOut), rs: 0) == [
         "TCP_CHECK on service [10.77.0.21]:tcp:80 failed after 1 retries.",
         "Removing service [10.77.0.21]:tcp:80 from VS [10.77.0.100]:tcp:80",
-        "ipvs del 0 [10.77.0.21]:80",
+        "ipvs delete TCP  10.77.0.100:80 -> 10.77.0.21:80",
         "script /bin/down 21",
         "fifo RS [10.77.0.21]:tcp:80 [10.77.0.100]:tcp:80 DOWN",
         "probe 0.0 in 5.0s",
@@ -81,7 +81,7 @@ private let twoServers = """
     _ = driver.result(.tcp(.connected), rs: 0)
     #expect(driver.result(.tcp(.failed), rs: 0) == ["probe 0.0 in 2.0s"])
     #expect(driver.result(.tcp(.connected), rs: 0) == ["probe 0.0 in 5.0s"])
-    #expect(driver.table() == ["[10.77.0.22]:80 w1", "[10.77.0.21]:80 w1"])
+    #expect(driver.table() == ["[10.77.0.21]:80 w1", "[10.77.0.22]:80 w1"])
 }
 
 @Test func losingEveryServerLosesQuorum() {
@@ -91,7 +91,7 @@ private let twoServers = """
     #expect(driver.result(.tcp(.failed), rs: 1) == [
         "TCP_CHECK on service [10.77.0.22]:tcp:80 failed.",
         "Removing service [10.77.0.22]:tcp:80 from VS [10.77.0.100]:tcp:80",
-        "ipvs del 0 [10.77.0.22]:80",
+        "ipvs delete TCP  10.77.0.100:80 -> 10.77.0.22:80",
         "fifo RS [10.77.0.22]:tcp:80 [10.77.0.100]:tcp:80 DOWN",
         "Lost quorum 1-0=1 > 0 for VS [10.77.0.100]:tcp:80",
         "fifo VS [10.77.0.100]:tcp:80 DOWN",

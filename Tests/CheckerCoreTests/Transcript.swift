@@ -1,4 +1,5 @@
 import CheckerCore
+import IPVSModel
 import KeepalivedConfig
 import KeepalivedTestSupport
 import VRRPCore
@@ -16,13 +17,7 @@ func render(_ actions: [CheckerAction]) -> [String] {
     actions.compactMap { action in
         switch action {
         case .log(let line): return line
-        case .ipvs(let command):
-            switch command {
-            case .addService(let v): return "ipvs add service \(v)"
-            case let .addDestination(v, d): return "ipvs add \(v) [\(d.address)]:\(d.port) w\(d.weight)"
-            case let .editDestination(v, d): return "ipvs edit \(v) [\(d.address)]:\(d.port) w\(d.weight)"
-            case let .deleteDestination(v, d): return "ipvs del \(v) [\(d.address)]:\(d.port)"
-            }
+        case .ipvs(let change): return "ipvs \(change)"
         case .runScript(let script): return "script \(script.arguments.joined(separator: " "))"
         case .fifo(let line): return "fifo \(line)"
         case .alert(let alert): return "mail \(alert.state) \(alert.message)"
@@ -50,7 +45,9 @@ struct Driver {
         return render(checker.handle(result, for: CheckerID(virtualServer: vs, realServer: rs, checker: c), started: started, now: now))
     }
 
+    /// The destinations of the virtual server's first kernel service, sorted, as `[address]:port wN`.
     func table(_ vs: Int = 0) -> [String] {
-        checker.desiredTable[vs].map { "[\($0.address)]:\($0.port) w\($0.weight)" }
+        guard let key = checker.services(ofVirtualServer: vs).first?.key else { return [] }
+        return (checker.desiredTable.virtualServer(key)?.destinations ?? []).map { "[\($0.address)]:\($0.port) w\($0.weight)" }
     }
 }

@@ -39,7 +39,7 @@ public enum FeatureSupport {
         "vrrp_instance.track_process", "vrrp_sync_group.track_process", "vrrp_instance.use_vmac", "global_defs.vmac_prefix",
         "vrrp_instance.garp_master_refresh", "vrrp_instance.garp_master_refresh_repeat", "global_defs.vrrp_garp_master_refresh",
         "global_defs.vrrp_garp_master_refresh_repeat",
-        // The health checker's side (the IPVS programming itself is not built yet).
+        // The health checker's side and the IPVS table it programs.
         "virtual_server", "virtual_server.delay_loop", "virtual_server.connect_timeout", "virtual_server.retry",
         "virtual_server.delay_before_retry", "virtual_server.warmup", "virtual_server.weight", "virtual_server.inhibit_on_failure",
         "virtual_server.alpha", "virtual_server.quorum", "virtual_server.hysteresis", "virtual_server.quorum_up",
@@ -59,6 +59,12 @@ public enum FeatureSupport {
         "virtual_server.real_server.MISC_CHECK.retry", "virtual_server.real_server.MISC_CHECK.delay_before_retry", "virtual_server.real_server.MISC_CHECK.warmup", "virtual_server.real_server.MISC_CHECK.delay_loop",
         "virtual_server.real_server.MISC_CHECK.alpha", "virtual_server.real_server.MISC_CHECK.log_all_failures", "virtual_server.real_server.MISC_CHECK.misc_path", "virtual_server.real_server.MISC_CHECK.misc_timeout",
         "virtual_server.real_server.MISC_CHECK.misc_dynamic", "virtual_server.real_server.MISC_CHECK.user", "global_defs.checker_log_all_failures", "global_defs.rs_init_notifies",
+        "virtual_server_group", "virtual_server.lb_algo", "virtual_server.lvs_sched", "virtual_server.lb_kind", "virtual_server.lvs_method",
+        "virtual_server.protocol", "virtual_server.ip_family", "virtual_server.persistence_timeout", "virtual_server.persistence_granularity",
+        "virtual_server.persistence_engine", "virtual_server.ops", "virtual_server.flag-1", "virtual_server.flag-2", "virtual_server.flag-3",
+        "virtual_server.sh-port", "virtual_server.sh-fallback", "virtual_server.mh-port", "virtual_server.mh-fallback",
+        "virtual_server.sorry_server_lvs_method", "virtual_server.real_server.lvs_method", "virtual_server.real_server.uthreshold",
+        "virtual_server.real_server.lthreshold", "global_defs.lvs_flush", "global_defs.lvs_flush_on_stop", "global_defs.lvs_flush_onstop",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

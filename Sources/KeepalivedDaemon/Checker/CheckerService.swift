@@ -10,7 +10,6 @@ import VRRPCore
 
 final class CheckerService: @unchecked Sendable {
     private var engine: HealthChecker
-    private let virtualServers: [VirtualServer]
     private let loop = ProbeLoop()
     private let factory: ProbeFactory
     private let runner: ScriptRunner
@@ -21,7 +20,6 @@ final class CheckerService: @unchecked Sendable {
 
     init(configuration: Configuration, applier: any IPVSApplier, log: @escaping @Sendable (String) -> Void) {
         engine = HealthChecker(configuration: configuration)
-        virtualServers = configuration.virtualServers
         let runner = ScriptRunner { log($0) }
         self.runner = runner
         self.applier = applier
@@ -41,10 +39,12 @@ final class CheckerService: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops the probes and waits for the thread.
-    func stop() {
+    /// Stops the probes and waits for the thread, then, unless `releaseIPVS` is false
+    /// (-I/--dont-release-ipvs), takes our services out of the IPVS table as keepalived does.
+    func stop(releaseIPVS: Bool) {
         loop.stop()
         thread?.join()
+        if releaseIPVS { execute(engine.stop(), now: MonotonicClock.now()) }
     }
 
     private func run() {
@@ -63,7 +63,7 @@ final class CheckerService: @unchecked Sendable {
         for action in actions {
             switch action {
             case .log(let line): log(line)
-            case .ipvs(let command): applier.apply(command, virtualServers: virtualServers, table: engine.desiredTable)
+            case .ipvs(let change): applier.apply(change)
             case .runScript(let script): runner.launch(resolve(script))
             case .scheduleProbe(let request): loop.schedule(request, now: now)
             case .fifo, .alert, .realServerChanged, .quorumChanged:

@@ -1,28 +1,34 @@
-/// Where the checker's IPVS decisions go: the generic-netlink IPVS layer when it lands, a
-/// logging stand-in until then.
-import CheckerCore
-import KeepalivedConfig
+/// Where the checker's IPVS changes go: the kernel's table over generic netlink when this host has
+/// IPVS, a logging stand-in when it has not.
+import IPVSModel
+import LinuxNet
 
-/// Applies the checker's IPVS commands, in order. `table` is the whole desired table after them.
+/// Applies the checker's IPVS changes, in order, from one thread at a time.
 public protocol IPVSApplier: Sendable {
-    func apply(_ command: IPVSCommand, virtualServers: [VirtualServer], table: [[IPVSDestination]])
+    func apply(_ change: IPVSChange)
 }
 
-/// Logs each command (keepalived has no such lines; these say what would be programmed).
+/// Logs each change instead of programming it (keepalived has no such lines: on a host without
+/// IPVS its checker does not start at all; ours still checks and says what it would program).
 public struct LoggingIPVSApplier: IPVSApplier {
     let log: @Sendable (String) -> Void
 
     public init(log: @escaping @Sendable (String) -> Void) { self.log = log }
 
-    public func apply(_ command: IPVSCommand, virtualServers: [VirtualServer], table: [[IPVSDestination]]) {
-        func describe(_ v: Int, _ d: IPVSDestination) -> String {
-            "\(virtualServers[v].keepalivedName(destination: d.address, port: d.port)) weight \(d.weight) in VS \(virtualServers[v].keepalivedName)"
-        }
-        switch command {
-        case .addService(let v): log("IPVS (not programmed yet): add service \(virtualServers[v].keepalivedName)")
-        case let .addDestination(v, d): log("IPVS (not programmed yet): add \(describe(v, d))")
-        case let .editDestination(v, d): log("IPVS (not programmed yet): edit \(describe(v, d))")
-        case let .deleteDestination(v, d): log("IPVS (not programmed yet): delete \(describe(v, d))")
+    public func apply(_ change: IPVSChange) {
+        log("IPVS (not programmed, no IPVS on this host): \(change)")
+    }
+}
+
+enum IPVSAppliers {
+    /// The kernel's table if the IPVS generic-netlink family answers (asking loads ip_vs), else the
+    /// logging stand-in, with one line saying why.
+    static func forThisHost(log: @escaping @Sendable (String) -> Void) -> any IPVSApplier {
+        do {
+            return KernelIPVSApplier(client: try IPVSClient(), log: log)
+        } catch {
+            log("IPVS: Can't initialize ipvs: \(error); health checks run, their IPVS changes are only logged")
+            return LoggingIPVSApplier(log: log)
         }
     }
 }

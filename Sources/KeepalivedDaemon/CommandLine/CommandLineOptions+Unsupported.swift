@@ -3,7 +3,7 @@
 extension CommandLineOptions {
     /// The options set on this command line whose subsystem does not exist yet (the checker, BFD,
     /// SNMP, detailed logging, core dumps), in `--help` order. VRRP-only running, console and
-    /// syslog logging, -V, -n, -R (one process: nothing to respawn), the main and VRRP pidfiles and
+    /// syslog logging, -V, -I, -n, -R (one process: nothing to respawn), the main and VRRP pidfiles and
     /// -s are implemented.
     public var unsupportedOptionsInUse: [KeepalivedOption] {
         var used: [KeepalivedOption] = []
@@ -12,7 +12,6 @@ extension CommandLineOptions {
         check(.all, runAllSubsystems)
         // -X/--release-vips needs nothing: leaving MASTER always releases the addresses, set by this
         // run or not (keepalived 2.2.7 does that only with -X or -V).
-        check(.dontReleaseIPVS, dontReleaseIPVS)
         check(.checkersPid, checkersPidFile != nil)
         check(.addressMonitoring, addressMonitoring)
         check(.bfdPid, bfdPidFile != nil)

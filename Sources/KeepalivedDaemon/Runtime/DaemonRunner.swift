@@ -50,7 +50,8 @@ enum DaemonRunner {
         _ = vrrpPid.write()
         var checker: CheckerService?
         if !loaded.configuration.virtualServers.isEmpty {
-            checker = CheckerService(configuration: loaded.configuration, applier: LoggingIPVSApplier { log.info($0) }) { log.info($0) }
+            let applier = IPVSAppliers.forThisHost { log.info($0) }
+            checker = CheckerService(configuration: loaded.configuration, applier: applier) { log.info($0) }
         }
 
         let statsClearSignal = __libc_current_sigrtmax() - 1
@@ -112,7 +113,7 @@ enum DaemonRunner {
             switch signal {
             case SIGTERM, SIGINT:
                 log.info("Stopping")
-                checker?.stop()
+                checker?.stop(releaseIPVS: !options.dontReleaseIPVS)
                 service.requestStop()
                 thread.join()
                 notifier.finish()
