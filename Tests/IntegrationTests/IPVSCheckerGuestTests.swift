@@ -44,36 +44,12 @@ struct IPVSCheckerGuestTests {
     /// Two real servers (busybox httpd, each in its namespace, each saying who it is), a client
     /// namespace and the VIP; a stale service that lvs_flush must remove; then keepalived through
     /// failures, recoveries, SIGTERM, and once more with -I.
-    static let script = """
-        set -e
-        sysctl -qw net.ipv4.ip_forward=1
-        for i in 1 2; do
-          ip netns add rs$i
-          ip link add vd$i type veth peer name eth0 netns rs$i
-          ip addr add 10.0.$i.254/24 dev vd$i; ip link set vd$i up
-          ip -n rs$i link set lo up; ip -n rs$i addr add 10.0.$i.2/24 dev eth0; ip -n rs$i link set eth0 up
-          ip -n rs$i route add default via 10.0.$i.254
-          mkdir -p /www$i; echo rs$i > /www$i/who
-        done
-        serve() { ip netns exec rs$1 busybox httpd -f -p 80 -h /www$1 & echo $! > /tmp/rs$1.pid; }
-        fail_rs() { kill $(cat /tmp/rs$1.pid); }
+    static let script = IPVSGuest.natLabScript(realServers: 2) + """
         serve 1; serve 2
-        ip netns add cl; ip link add vc type veth peer name eth0 netns cl
-        ip addr add 10.9.0.254/24 dev vc; ip link set vc up
-        ip -n cl link set lo up; ip -n cl addr add 10.9.0.2/24 dev eth0; ip -n cl link set eth0 up
-        ip -n cl route add default via 10.9.0.254
-        ip addr add 10.9.9.9/32 dev lo
         ipvsadm -A -t 10.9.9.9:8080 -s wlc
         printf '%s\\n' "$CONF" > /tmp/keepalived.conf
 
         table() { echo "== table $1"; ipvsadm -Ln; }
-        ask() {
-          echo "== traffic $1"
-          for n in $(seq $2); do
-            printf 'GET /who HTTP/1.0\\r\\n\\r\\n' | ip netns exec cl busybox nc -w 3 10.9.9.9 80 > /tmp/reply || true
-            tail -n 1 /tmp/reply; echo
-          done
-        }
         # Polls the table (up to 20 s) until grep -q "$1" says $2 (yes/no).
         await() {
           n=100
@@ -83,29 +59,29 @@ struct IPVSCheckerGuestTests {
           done
           echo "timed out waiting for '$1' to be $2"; ipvsadm -Ln; cat /tmp/keepalived.log; return 1
         }
-        start() {
+        start_keepalived() {
           $K -n -l -G $1 -f /tmp/keepalived.conf -p /tmp/keepalived.pid -r /tmp/keepalived_vrrp.pid >> /tmp/keepalived.log 2>&1 &
           echo $! > /tmp/keepalived.kpid
         }
-        stop() { kill -TERM $(cat /tmp/keepalived.kpid); wait $(cat /tmp/keepalived.kpid) || echo "keepalived exited $?"; }
+        stop_keepalived() { kill -TERM $(cat /tmp/keepalived.kpid); wait $(cat /tmp/keepalived.kpid) || echo "keepalived exited $?"; }
 
-        start
+        start_keepalived
         await 10.0.2.2 yes
         await 8080 no
-        table started; ask started 4
-        fail_rs 1; await 10.0.1.2 no
-        table rs1-down; ask rs1-down 3
+        table started; ask "traffic started" 4
+        stop_server 1; await 10.0.1.2 no
+        table rs1-down; ask "traffic rs1-down" 3
         serve 1; await 10.0.1.2 yes
         table rs1-back
-        fail_rs 2; await "10.0.2.2:80 *Masq *0" yes
-        table rs2-down; ask rs2-down 3
+        stop_server 2; await "10.0.2.2:80 *Masq *0" yes
+        table rs2-down; ask "traffic rs2-down" 3
         serve 2; await "10.0.2.2:80 *Masq *1" yes
-        table rs2-back; ask rs2-back 4
-        stop
+        table rs2-back; ask "traffic rs2-back" 4
+        stop_keepalived
         table stopped
-        start -I
+        start_keepalived -I
         await 10.0.2.2 yes
-        stop
+        stop_keepalived
         table kept
         echo "== log"; cat /tmp/keepalived.log
         """

@@ -102,30 +102,8 @@ struct IPVSGuestTests {
     /// A client namespace sends HTTP requests to a VIP; IPVS (NAT) forwards them to real-server
     /// namespaces. Only the servers in the table answer, in the proportions their weights give.
     @Test func natTrafficReachesOnlyTheServersInTheTable() throws {
-        let result = try boot("""
-            set -e
-            sysctl -qw net.ipv4.ip_forward=1
-            for i in 1 2 3; do
-              ip netns add rs$i
-              ip link add vd$i type veth peer name eth0 netns rs$i
-              ip addr add 10.0.$i.254/24 dev vd$i; ip link set vd$i up
-              ip -n rs$i link set lo up; ip -n rs$i addr add 10.0.$i.2/24 dev eth0; ip -n rs$i link set eth0 up
-              ip -n rs$i route add default via 10.0.$i.254
-              mkdir -p /www$i; echo rs$i > /www$i/who
-              ip netns exec rs$i busybox httpd -p 80 -h /www$i
-            done
-            ip netns add cl; ip link add vc type veth peer name eth0 netns cl
-            ip addr add 10.9.0.254/24 dev vc; ip link set vc up
-            ip -n cl link set lo up; ip -n cl addr add 10.9.0.2/24 dev eth0; ip -n cl link set eth0 up
-            ip -n cl route add default via 10.9.0.254
-            ip addr add 10.9.9.9/32 dev lo
-            ask() {
-              echo "== $1"
-              for n in $(seq $2); do
-                printf 'GET /who HTTP/1.0\\r\\n\\r\\n' | ip netns exec cl busybox nc -w 3 10.9.9.9 80 > /tmp/reply || true
-                tail -n 1 /tmp/reply; echo
-              done
-            }
+        let result = try boot(IPVSGuest.natLabScript(realServers: 3) + """
+            serve 1; serve 2; serve 3
             $P add-service tcp 10.9.9.9 80 rr
             $P add-dest tcp 10.9.9.9 80 10.0.1.2 80 masq 1
             $P add-dest tcp 10.9.9.9 80 10.0.2.2 80 masq 1
