@@ -48,7 +48,7 @@ let package = Package(
         // Composition root and host access.
         .target(
             name: "KeepalivedDaemon",
-            dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore", "CheckerCore", "CheckerProbes", "LinuxNet", "Notification", "SNMPModel", "SNMPAgentX", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["KeepalivedConfig", "NetworkTypes", "VRRPCore", "CheckerCore", "CheckerProbes", "IPVSModel", "LinuxNet", "Notification", "SNMPModel", "SNMPAgentX", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(name: "keepalived", dependencies: ["KeepalivedDaemon"]),
 
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "IPVSModelTests", dependencies: ["IPVSModel", "NetworkTypes"]),
         .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec", "IPVSModel", "NetworkTypes"]),
         .testTarget(name: "CheckerCoreTests", dependencies: ["CheckerCore", "IPVSModel", "KeepalivedConfig", "KeepalivedTestSupport"]),
-        .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
+        .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "IPVSModel", "KeepalivedTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),
     ],

@@ -30,6 +30,23 @@ final class CheckerService: @unchecked Sendable {
         }
         self.resolve = resolve
         factory = ProbeFactory(virtualServers: configuration.virtualServers, runner: runner) { script in resolve(script) }
+        for line in Self.unprogrammedTunnelSettings(configuration.virtualServers) { log(line) }
+    }
+
+    /// One line per server whose `lvs_method TUN` names a type or checksum option: IPVS gets a
+    /// plain ipip tunnel for it, since those destination attributes are not programmed yet.
+    static func unprogrammedTunnelSettings(_ virtualServers: [VirtualServer]) -> [String] {
+        var lines: [String] = []
+        for vs in virtualServers {
+            var servers = vs.realServers.map { ($0.address, $0.port, $0.forwarding) }
+            if let sorry = vs.sorryServer { servers.append((sorry.address, sorry.port, sorry.forwarding)) }
+            for (address, port, method) in servers {
+                guard let method, method.kind == .tunnel, method.tunnelType != .ipip || method.tunnelChecksum != .none else { continue }
+                lines.append("\(vs.keepalivedName(destination: address, port: port)) of VS \(vs.keepalivedName): lvs_method TUN type "
+                             + "\(method.tunnelType.rawValue) \(method.tunnelChecksum.rawValue) is not programmed yet; IPVS gets ipip")
+            }
+        }
+        return lines
     }
 
     /// Starts the checker thread.
