@@ -1,7 +1,6 @@
 /// The line keepalived logs when the kernel refuses an IPVS request (ipvswrapper.c ipvs_talk).
 import IPVSModel
 import KeepalivedConfig
-import KeepalivedTestSupport
 import Testing
 @testable import KeepalivedDaemon
 
@@ -21,30 +20,5 @@ import Testing
         #expect(line(.removeDestination(.address(.udp, IPAddress("2001:db8::1")!, port: 53), destination.key))
                 == "IP_VS_SO_SET_DELDEST(1160) (2001:db8::1:udp:53 -> 10.0.1.2:8080)")
         #expect(line(.updateDestination(Self.web, destination)) == "IP_VS_SO_SET_EDITDEST(1161) (10.0.0.1:tcp:80 -> 10.0.1.2:8080)")
-    }
-}
-
-/// What the daemon says it leaves out of the IPVS programming.
-@Suite struct UnprogrammedIPVSSettingsTests {
-    @Test func tunnelTypesAreNamed() {
-        let loaded = ConfigLoader.load(
-            .init(configFile: "/k.conf", configID: "lab1", reportUnsupported: false),
-            host: InMemoryHost(files: ["/k.conf": """
-                virtual_server 10.0.0.1 80 {
-                  lvs_sched rr
-                  lvs_method TUN type gue port 6080
-                  protocol TCP
-                  real_server 10.0.1.2 80 {
-                    TCP_CHECK {}
-                  }
-                  real_server 10.0.1.3 80 {
-                    lvs_method TUN
-                    TCP_CHECK {}
-                  }
-                }
-                """]))
-        #expect(CheckerService.unprogrammedTunnelSettings(loaded.configuration.virtualServers) == [
-            "[10.0.1.2]:tcp:80 of VS [10.0.0.1]:tcp:80: lvs_method TUN type gue nocsum is not programmed yet; IPVS gets ipip",
-        ])
     }
 }
