@@ -93,6 +93,7 @@ enum DaemonRunner {
                 },
                 onStatus: snmp?.statusHandler,
                 onDrop: snmp?.dropHandler)
+            service.statics = StaticDataPlane(loaded.configuration)
         } catch {
             log.info("Unable to start VRRP: \(error)")
             mainPid.remove()

@@ -40,6 +40,8 @@ enum VRRPAssembly {
                 unicastPeers: instance.unicastPeers.map(\.address.bytes),
                 sourceAddress: instance.sourceAddress?.bytes)
             runtime.dontTrackPrimary = instance.dontTrackPrimary
+            runtime.virtualRoutes = instance.virtualRoutes
+            runtime.virtualRules = instance.virtualRules
             runtime.notifyDeleted = instance.notifyDeleted
             runtime.garpRefresh = instance.garpMasterRefresh ?? defaults.garpMasterRefresh
             runtime.garpRefreshRepeat = Int(instance.garpMasterRefreshRepeat ?? defaults.garpMasterRefreshRepeat)

@@ -1,3 +1,4 @@
+import KeepalivedConfig
 import VRRPCore
 
 /// Everything the VRRP service needs to run one instance: the protocol configuration plus the
@@ -37,6 +38,10 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
     /// keepalived.conf: garp_master_refresh (µs, 0: never) and garp_master_refresh_repeat.
     public var garpRefresh: UInt64 = 0
     public var garpRefreshRepeat = 1
+    /// keepalived.conf: virtual_routes (added after the addresses on becoming master, removed before them)
+    public var virtualRoutes: [Route] = []
+    /// keepalived.conf: virtual_rules (added after the routes, removed first)
+    public var virtualRules: [Rule] = []
     /// keepalived.conf: use_vmac: the macvlan the instance runs on instead of `interfaceName`.
     public var virtualMAC: VirtualMACInterface?
 

@@ -25,6 +25,7 @@ extension VRRPService {
 
     func removeAddresses(_ instance: RunningInstance, quiet: Bool) {
         guard releaseAddressesOnStop || router(instance).state != .stop else { return }
+        removeRoutesAndRules(instance, startup: quiet)
         for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
             let request = AddressRequest(operation: .delete, interfaceIndex: instance.interface.index, address: vip.address, prefixLength: vip.prefixLength)
             do { try addresses.apply(request) } catch {

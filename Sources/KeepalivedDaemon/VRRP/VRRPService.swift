@@ -36,6 +36,9 @@ public final class VRRPService: @unchecked Sendable {
         var masterReason = 0
         /// VRRPv3-MIB ProtoErrReason of the last protocol error.
         var protocolErrorReason = 0
+        /// Which virtual_routes / virtual_rules (by position) are in the kernel now.
+        var installedRoutes = Set<Int>()
+        var installedRules = Set<Int>()
 
         /// `interface`: where the instance sends, receives and installs addresses (its VMAC when it
         /// has one); `defaultSource`: the advert source when none is configured (a VMAC has no address
@@ -92,6 +95,11 @@ public final class VRRPService: @unchecked Sendable {
     var scripts: [TrackScriptSchedule] = []
     let scriptRunner: ScriptRunner
     let addresses: AddressManager
+    let routes: RouteManager
+    /// static_ipaddress, static_routes, static_rules: set before `run`.
+    public var statics = StaticDataPlane()
+    /// Which statics (by position) are in the kernel now.
+    var installedStatics = StaticDataPlane.Installed()
     let log: Logger
     let onTransition: TransitionHandler
     let onGroupTransition: GroupTransitionHandler
@@ -146,6 +154,7 @@ public final class VRRPService: @unchecked Sendable {
         self.onTransition = onTransition
         self.releaseAddressesOnStop = releaseAddressesOnStop
         addresses = try AddressManager()
+        routes = try RouteManager()
         linkEvents = try NetlinkSocket(groups: 1 << (NetlinkConstants.RTNLGRP_LINK - 1))
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw SystemCallError("pipe", errno: clinuxnet_errno()) }
@@ -228,6 +237,7 @@ public final class VRRPService: @unchecked Sendable {
     /// Runs until `requestStop`; then every instance stops the keepalived way (priority 0 from a
     /// master, addresses released) and the call returns.
     public func run() {
+        installStatics()
         let now = MonotonicClock.now()
         for instance in instances {
             // keepalived clears leftovers of an earlier run before starting as backup.
@@ -298,6 +308,7 @@ public final class VRRPService: @unchecked Sendable {
         if releaseAddressesOnStop {
             for instance in instances { if let vmac = instance.runtime.virtualMAC { VirtualMAC.delete(name: vmac.name) } }
         }
+        removeStatics()
         publishStatus(now: end)
     }
 
@@ -461,6 +472,7 @@ public final class VRRPService: @unchecked Sendable {
                 }
             case .addAddresses:
                 apply(.add, instance.runtime.virtualAddresses + instance.runtime.excludedAddresses, on: instance.interface.index, instance: name)
+                addRoutesAndRules(instance)
             case .removeAddresses:
                 removeAddresses(instance, quiet: false)
             case let .announceAddresses(count):
