@@ -39,6 +39,7 @@ public enum FeatureSupport {
         "vrrp_instance.track_process", "vrrp_sync_group.track_process", "vrrp_instance.use_vmac", "global_defs.vmac_prefix",
         "vrrp_instance.garp_master_refresh", "vrrp_instance.garp_master_refresh_repeat", "global_defs.vrrp_garp_master_refresh",
         "global_defs.vrrp_garp_master_refresh_repeat",
+        "vrrp_instance.virtual_routes", "vrrp_instance.virtual_rules", "static_ipaddress", "static_routes", "static_rules",
         // The health checker's side and the IPVS table it programs.
         "virtual_server", "virtual_server.delay_loop", "virtual_server.connect_timeout", "virtual_server.retry",
         "virtual_server.delay_before_retry", "virtual_server.warmup", "virtual_server.weight", "virtual_server.inhibit_on_failure",
