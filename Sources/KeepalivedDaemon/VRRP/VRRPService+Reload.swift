@@ -104,6 +104,7 @@ extension VRRPService {
         for instance in next {
             guard let oldID = continuing[instance.id], let old = byID[oldID], old !== instance,
                   engine.routers[oldID]?.addressesInstalled == true else { continue }
+            carryRoutesAndRules(from: old, to: instance)
             let before = Set(old.runtime.virtualAddresses + old.runtime.excludedAddresses)
             let after = Set(instance.runtime.virtualAddresses + instance.runtime.excludedAddresses)
             if before == after && old.interface.index == instance.interface.index { continue }

@@ -44,6 +44,31 @@ extension VRRPService {
         instance.installedRoutes.removeAll()
     }
 
+    /// A reloaded master: the routes and rules both configurations have stay (and stay tracked),
+    /// the dropped ones are deleted (rules first), the new ones added (as clear_diff_vroutes does).
+    func carryRoutesAndRules(from old: RunningInstance, to new: RunningInstance) {
+        let name = new.runtime.router.name
+        // Compared as what goes to the kernel: a line that only moved in the file is the same route.
+        let route = { (route: Route) in route.request(delete: false, index: Self.interfaceIndex) }
+        let oldRules = old.installedRules.map { old.runtime.virtualRules[$0] }
+        let oldRoutes = old.installedRoutes.map { old.runtime.virtualRoutes[$0] }
+        let newRules = Set(new.runtime.virtualRules.map { $0.request(delete: false) })
+        let newRoutes = Set(new.runtime.virtualRoutes.map(route))
+        for rule in oldRules where !newRules.contains(rule.request(delete: false)) {
+            do { try routes.apply(rule.request(delete: true)) } catch { log("(\(name)) cannot remove rule: \(error)") }
+        }
+        for old in oldRoutes where !newRoutes.contains(route(old)) {
+            do { try routes.apply(old.request(delete: true, index: Self.interfaceIndex)) } catch {
+                log("(\(name)) cannot remove route: \(error)")
+            }
+        }
+        let keptRoutes = Set(oldRoutes.map(route))
+        let keptRules = Set(oldRules.map { $0.request(delete: false) })
+        new.installedRoutes = Set(new.runtime.virtualRoutes.indices.filter { keptRoutes.contains(route(new.runtime.virtualRoutes[$0])) })
+        new.installedRules = Set(new.runtime.virtualRules.indices.filter { keptRules.contains(new.runtime.virtualRules[$0].request(delete: false)) })
+        addRoutesAndRules(new)
+    }
+
     /// keepalived's start: clear leftovers of a crashed run (addresses and rules), then add every
     /// static address, route and rule.
     func installStatics() {
