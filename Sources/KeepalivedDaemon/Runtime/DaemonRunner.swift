@@ -64,6 +64,9 @@ enum DaemonRunner {
             runner: ScriptRunner { log.info($0) })
         let runtimes = VRRPAssembly.runtimes(loaded.configuration)
         let snmp = SNMPReporter(loaded.configuration, runtimes: runtimes, options: options) { log.info($0) }
+        var logDetail: (@Sendable (String) -> Void)?
+        if options.logDetail != .normal { logDetail = { log.info($0) } }
+        let mailer = MailAssembly.sender(loaded.configuration, log: { log.info($0) }, logDetail: logDetail)
         let service: VRRPService
         do {
             service = try VRRPService(
@@ -79,10 +82,12 @@ enum DaemonRunner {
                     if let word = NotificationAssembly.word(to) {
                         notifier.transition(instance: name, state: word, priority: Int(priority.rawValue))
                     }
+                    if let state = NotificationAssembly.alertState(to) { mailer?.transition(AlertSubject.instance(name), entering: state) }
                 },
                 onGroupTransition: { group, _, to in
                     snmp?.groupTransition(group, to: to)
                     if let word = NotificationAssembly.word(to) { notifier.groupTransition(group: group, state: word) }
+                    if let state = NotificationAssembly.alertState(to) { mailer?.transition(AlertSubject.group(group), entering: state) }
                 },
                 onPriorityChange: { instance, state, priority in
                     notifier.priorityChange(instance: instance, state: state == .master ? "MASTER" : "BACKUP",
@@ -114,6 +119,9 @@ enum DaemonRunner {
             case SIGTERM, SIGINT:
                 log.info("Stopping")
                 checker?.stop(releaseIPVS: !options.dontReleaseIPVS)
+                // keepalived's stop leaves no mail behind (its STOP alerts never get connected), so
+                // the sender stops first and the STOP transitions are not mailed.
+                mailer?.stop()
                 service.requestStop()
                 thread.join()
                 notifier.finish()

@@ -1,0 +1,76 @@
+import Glibc
+import KeepalivedConfig
+import Notification
+
+/// Builds the mail alert settings from global_defs with keepalived's defaults, once at start-up:
+/// mail is on only with a recipient and an smtp_server; a server name is resolved here (keepalived
+/// resolves it while reading the configuration), never on the VRRP thread.
+enum MailAssembly {
+    /// The sender, or nil when the configuration sends no mail.
+    static func sender(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void,
+                       logDetail: (@Sendable (String) -> Void)?) -> MailSender? {
+        guard let settings = settings(configuration, log: log) else { return nil }
+        return MailSender(settings: settings, policy: policy(configuration), log: log, logDetail: logDetail)
+    }
+
+    static func settings(_ configuration: Configuration, log: (String) -> Void) -> MailSettings? {
+        let smtp = configuration.global.smtp
+        guard !smtp.notificationEmails.isEmpty, let server = smtp.server else { return nil }
+        let address: SMTPServerAddress?
+        switch server {
+        case let .address(ip, port):
+            address = SMTPServerAddress(host: ip.description, port: port)
+        case let .hostname(name, port):
+            address = resolve(name).flatMap { SMTPServerAddress(host: $0, port: port) }
+            if address == nil { log("Unable to resolve smtp_server \(name); no e-mail alerts will be sent") }
+        }
+        guard let address else { return nil }
+        let localName = canonicalHostName()
+        let login = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "root"
+        return MailSettings(
+            server: address,
+            // keepalived leaves the sender unset when the host name cannot be found; a sender is needed.
+            from: smtp.emailFrom ?? "\(login)@\(localName ?? "localhost")",
+            recipients: smtp.notificationEmails,
+            heloName: smtp.heloName ?? localName ?? "localhost",
+            timeout: Int32(clamping: (smtp.connectTimeout ?? 30_000_000) / 1000),
+            routerID: configuration.global.routerID ?? localName ?? "[unknown]",
+            hostName: localName ?? "localhost")
+    }
+
+    /// Which instances and groups mail, after keepalived's defaults (own, smtp_alert_vrrp, smtp_alert).
+    static func policy(_ configuration: Configuration) -> MailAlertPolicy {
+        let smtp = configuration.global.smtp
+        func on(_ own: Bool?) -> Bool {
+            MailAlertPolicy.resolve(own: own, vrrpDefault: smtp.alertVRRP, globalDefault: smtp.alert)
+        }
+        let instances = configuration.vrrpInstances.filter { on($0.smtpAlert) }.map { AlertSubject.instance($0.name) }
+        let groups = configuration.syncGroups.filter { on($0.smtpAlert) }.map { AlertSubject.group($0.name) }
+        return MailAlertPolicy(alerting: Set(instances + groups), noEmailFaults: smtp.noEmailFaults)
+    }
+
+    /// keepalived's local name: the canonical name of uname's node name (getaddrinfo AI_CANONNAME).
+    static func canonicalHostName() -> String? {
+        var names = utsname()
+        guard uname(&names) == 0 else { return nil }
+        let node = withUnsafeBytes(of: &names.nodename) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        var hints = addrinfo()
+        hints.ai_flags = AI_CANONNAME
+        var result: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(node, nil, &hints, &result) == 0, let first = result else { return nil }
+        defer { freeaddrinfo(result) }
+        return first.pointee.ai_canonname.map { String(cString: $0) }
+    }
+
+    /// The first address getaddrinfo gives for `name`, as text.
+    static func resolve(_ name: String) -> String? {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var result: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(name, nil, &hints, &result) == 0, let first = result, let address = first.pointee.ai_addr else { return nil }
+        defer { freeaddrinfo(result) }
+        var text = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+        guard getnameinfo(address, first.pointee.ai_addrlen, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0 else { return nil }
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

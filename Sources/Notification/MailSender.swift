@@ -1,0 +1,177 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the mail alerts need from global_defs, resolved by the daemon when it starts.
+public struct MailSettings: Sendable {
+    public var server: SMTPServerAddress
+    /// keepalived.conf: notification_email_from (default login@host name)
+    public var from: String
+    /// keepalived.conf: notification_email
+    public var recipients: [String]
+    /// keepalived.conf: smtp_helo_name (default the host name, else "localhost")
+    public var heloName: String
+    /// keepalived.conf: smtp_connect_timeout, in milliseconds: the connect and each reply.
+    public var timeout: Int32
+    /// keepalived.conf: router_id (default the host name); the `[...]` of every subject.
+    public var routerID: String
+    /// The right-hand side of Message-IDs.
+    public var hostName: String
+    /// Alerts waiting while one is being sent; past this the oldest is dropped (and logged).
+    public var queueCapacity: Int
+
+    public init(
+        server: SMTPServerAddress, from: String, recipients: [String], heloName: String, timeout: Int32, routerID: String,
+        hostName: String, queueCapacity: Int = 64
+    ) {
+        self.server = server
+        self.from = from
+        self.recipients = recipients
+        self.heloName = heloName
+        self.timeout = timeout
+        self.routerID = routerID
+        self.hostName = hostName
+        self.queueCapacity = queueCapacity
+    }
+}
+
+/// Sends alert mail on a thread of its own, one SMTP dialogue at a time in transition order, so a
+/// slow, silent or absent server never delays the VRRP thread: `transition` only decides and
+/// queues. A mail that fails is logged and dropped, as keepalived drops it.
+public final class MailSender: @unchecked Sendable {
+    public typealias Logger = @Sendable (String) -> Void
+    private let settings: MailSettings
+    private let log: Logger
+    private let logDetail: Logger?
+    private var policy: MailAlertPolicy
+    private var queue: [MailMessage] = []
+    private var sequence = 0
+    private var stopping = false
+    private var mutex = pthread_mutex_t()
+    private var condition = pthread_cond_t()
+    private var thread = pthread_t()
+    /// A pipe whose read end becomes readable once `stop()` is called: ends any wait on the server.
+    private let wake: (read: Int32, write: Int32)
+
+    /// `logDetail`: where keepalived's -D lines go (nil: not logged).
+    public init(settings: MailSettings, policy: MailAlertPolicy, log: @escaping Logger, logDetail: Logger? = nil) {
+        self.settings = settings
+        self.policy = policy
+        self.log = log
+        self.logDetail = logDetail
+        var ends: [Int32] = [-1, -1]
+        pipe(&ends)
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        wake = (ends[0], ends[1])
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&condition, nil)
+        pthread_create(&thread, nil, { argument in
+            Unmanaged<MailSender>.fromOpaque(argument!).takeUnretainedValue().loop()
+            return nil
+        }, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    /// Called on the VRRP thread when `subject` enters `state`; returns at once.
+    public func transition(_ subject: AlertSubject, entering state: AlertState) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        guard !stopping, policy.shouldMail(subject, entering: state),
+              let alert = MailAlert(subject, entering: state, routerID: settings.routerID) else { return }
+        sequence += 1
+        let id = MailMessage.messageID(
+            secondsSinceEpoch: Int(now.tv_sec), sequence: sequence, random: UInt64.random(in: 0...UInt64.max), host: settings.hostName)
+        let message = MailMessage(
+            from: settings.from, recipients: settings.recipients, alert: alert,
+            date: MailDate.local(secondsSinceEpoch: Int(now.tv_sec)), messageID: id)
+        if queue.count >= settings.queueCapacity {
+            let dropped = queue.removeFirst()
+            log("SMTP alert queue full (\(settings.queueCapacity) waiting): dropping \"\(dropped.alert.subject)\"")
+        }
+        queue.append(message)
+        pthread_cond_signal(&condition)
+    }
+
+    /// Stops the thread: a dialogue in progress is cut off and queued alerts are dropped (keepalived
+    /// sends nothing once it stops either), with one line saying how many.
+    public func stop() {
+        pthread_mutex_lock(&mutex)
+        if stopping {
+            pthread_mutex_unlock(&mutex)
+            return
+        }
+        stopping = true
+        pthread_cond_signal(&condition)
+        pthread_mutex_unlock(&mutex)
+        var byte: UInt8 = 1
+        _ = Glibc.write(wake.write, &byte, 1)
+        pthread_join(thread, nil)
+        close(wake.read)
+        close(wake.write)
+    }
+
+    private func loop() {
+        var abandoned = 0
+        while true {
+            pthread_mutex_lock(&mutex)
+            while queue.isEmpty && !stopping { pthread_cond_wait(&condition, &mutex) }
+            if stopping {
+                abandoned += queue.count
+                queue.removeAll()
+                pthread_mutex_unlock(&mutex)
+                break
+            }
+            let message = queue.removeFirst()
+            pthread_mutex_unlock(&mutex)
+            if !deliver(message) { abandoned += 1 }
+        }
+        if abandoned > 0 { log("Stopping: \(abandoned) SMTP alert(s) not sent") }
+    }
+
+    /// Runs one dialogue to its end. Returns false only when stopping cut it off.
+    private func deliver(_ message: MailMessage) -> Bool {
+        var session = SMTPSession(message: message, heloName: settings.heloName, server: settings.server.description)
+        let (opened, event) = SMTPConnection.open(to: settings.server, timeout: settings.timeout, wake: wake.read)
+        switch event {
+        case .interrupted: return false
+        case .timedOut: perform(session.handle(.connectTimedOut), on: nil, session: &session)
+        case .failed: perform(session.handle(.connectFailed), on: nil, session: &session)
+        case .ready: perform(session.handle(.connected), on: opened, session: &session)
+        }
+        while !session.isDone, let connection = opened {
+            let input: SMTPSession.Input
+            switch connection.receive(timeout: settings.timeout) {
+            case let .bytes(bytes): input = .received(bytes)
+            case .closed: input = .peerClosed
+            case .event(.timedOut): input = .readTimedOut
+            case .event(.interrupted): return false
+            case .event(.failed), .event(.ready): input = .readFailed
+            }
+            if !perform(session.handle(input), on: connection, session: &session) { return false }
+        }
+        if !session.delivered { log("SMTP alert \"\(message.alert.subject)\" not sent") }
+        return true
+    }
+
+    /// Carries out the session's actions in order; false when stopping interrupted a write.
+    @discardableResult
+    private func perform(_ actions: [SMTPSession.Action], on connection: SMTPConnection?, session: inout SMTPSession) -> Bool {
+        var pending = actions[...]
+        while let action = pending.popFirst() {
+            switch action {
+            case let .log(line): log(line)
+            case let .logDetail(line): logDetail?(line)
+            case .close: return true
+            case let .send(text):
+                guard let connection else { continue }
+                switch connection.send(text, timeout: settings.timeout) {
+                case .ready: break
+                case .interrupted: return false
+                case .timedOut, .failed: pending = session.handle(.sendFailed)[...]
+                }
+            }
+        }
+        return true
+    }
+}

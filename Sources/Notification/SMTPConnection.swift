@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The SMTP server's socket address, parsed once from a numeric IPv4 or IPv6 address.
+public struct SMTPServerAddress: Sendable, CustomStringConvertible {
+    fileprivate let storage: sockaddr_storage
+    fileprivate let length: socklen_t
+    /// keepalived's `[address]:port`, the form every SMTP log line uses.
+    public let description: String
+
+    /// nil unless `host` is a numeric address (getaddrinfo with AI_NUMERICHOST).
+    public init?(host: String, port: UInt16) {
+        var hints = addrinfo()
+        hints.ai_flags = AI_NUMERICHOST
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var result: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &result) == 0, let first = result, let address = first.pointee.ai_addr else {
+            return nil
+        }
+        defer { freeaddrinfo(result) }
+        var storage = sockaddr_storage()
+        withUnsafeMutableBytes(of: &storage) { target in
+            target.copyMemory(from: UnsafeRawBufferPointer(start: address, count: Int(first.pointee.ai_addrlen)))
+        }
+        self.storage = storage
+        length = first.pointee.ai_addrlen
+        var text = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+        getnameinfo(address, length, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST)
+        description = "[\(String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))]:\(port)"
+    }
+
+    var family: Int32 { Int32(storage.ss_family) }
+}
+
+/// A non-blocking TCP connection to the SMTP server. Every wait ends at a deadline or when the
+/// sender's wake descriptor becomes readable (the daemon is stopping), so nothing here can hang.
+final class SMTPConnection {
+    enum Event: Equatable {
+        case ready
+        case timedOut
+        case interrupted
+        case failed
+    }
+
+    private let descriptor: Int32
+    private let wake: Int32
+
+    private init(descriptor: Int32, wake: Int32) {
+        self.descriptor = descriptor
+        self.wake = wake
+    }
+
+    deinit { close(descriptor) }
+
+    /// socket(2) + non-blocking connect(2), waiting at most `timeout` ms for the handshake.
+    static func open(to server: SMTPServerAddress, timeout: Int32, wake: Int32) -> (SMTPConnection?, Event) {
+        let fd = socket(server.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { return (nil, .failed) }
+        let connection = SMTPConnection(descriptor: fd, wake: wake)
+        var storage = server.storage
+        let result = withUnsafePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, server.length) }
+        }
+        if result == 0 { return (connection, .ready) }
+        guard errno == EINPROGRESS else { return (nil, .failed) }
+        let event = connection.wait(for: Int16(POLLOUT), timeout: timeout)
+        guard event == .ready else { return (nil, event) }
+        var error: Int32 = 0
+        var size = socklen_t(MemoryLayout<Int32>.size)
+        getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size)
+        return error == 0 ? (connection, .ready) : (nil, .failed)
+    }
+
+    /// Writes all of `text` (send(2) with MSG_NOSIGNAL), waiting at most `timeout` ms for room.
+    func send(_ text: String, timeout: Int32) -> Event {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent > 0 {
+                offset += sent
+                continue
+            }
+            guard sent < 0, errno == EAGAIN || errno == EINTR else { return .failed }
+            let event = wait(for: Int16(POLLOUT), timeout: timeout)
+            guard event == .ready else { return event }
+        }
+        return .ready
+    }
+
+    /// What one read brought.
+    enum Received: Equatable {
+        case bytes([UInt8])
+        case closed
+        case event(Event)
+    }
+
+    /// read(2) of what the server sent, waiting at most `timeout` ms for it.
+    func receive(timeout: Int32) -> Received {
+        let event = wait(for: Int16(POLLIN), timeout: timeout)
+        guard event == .ready else { return .event(event) }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = read(descriptor, &buffer, buffer.count)
+        if count > 0 { return .bytes(Array(buffer.prefix(count))) }
+        if count == 0 { return .closed }
+        return errno == EAGAIN || errno == EINTR ? .bytes([]) : .event(.failed)
+    }
+
+    /// poll(2) on the socket and the wake descriptor; EINTR restarts with the time left.
+    private func wait(for events: Int16, timeout: Int32) -> Event {
+        var start = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        while true {
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            let elapsed = Int32((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1_000_000)
+            let left = max(0, timeout - elapsed)
+            var fds = [pollfd(fd: descriptor, events: events, revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 2, left)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return .failed
+            }
+            if fds[1].revents != 0 { return .interrupted }
+            if ready == 0 { return .timedOut }
+            // Errors and hang-ups are reported by the read, write or SO_ERROR that follows.
+            return .ready
+        }
+    }
+}

@@ -1,0 +1,195 @@
+/// keepalived 2.2.7's SMTP dialogue for one alert as a value: connection events and reply bytes
+/// in, commands, log lines and "close" out. It owns no socket and no clock; the driver (MailSender)
+/// performs the actions and reports a timeout when a reply takes longer than smtp_connect_timeout.
+///
+///     connecting ─connected─► greeting ─220─► helo ─250─► mail ─250─► recipient(0..n-1) ─250 each─►
+///     data ─354─► body ─250 (delivered)─► quit ─221 or anything─► done
+///     any stage: unexpected code ─► quit (logged) · read timeout ─► quit, in quit ─► done
+///                peer closed, send failed, connect failed ─► done
+public struct SMTPSession: Sendable {
+    /// Where the dialogue is: what reply it waits for.
+    public enum Stage: Sendable, Hashable {
+        /// The TCP connection is being opened.
+        case connecting
+        /// Waiting for the 220 banner.
+        case greeting
+        /// HELO sent, waiting for 250.
+        case helo
+        /// MAIL FROM sent, waiting for 250.
+        case mail
+        /// RCPT TO for recipient n sent, waiting for 250.
+        case recipient(Int)
+        /// DATA sent, waiting for 354.
+        case data
+        /// The message sent, waiting for 250.
+        case body
+        /// QUIT sent, waiting for 221.
+        case quit
+        /// Nothing more to do; the connection is closed.
+        case done
+    }
+
+    /// What happened on the connection.
+    public enum Input: Sendable, Hashable {
+        /// The TCP connection is open.
+        case connected
+        /// The connection was refused or failed (ECONNREFUSED, EHOSTUNREACH, ...).
+        case connectFailed
+        /// The connection did not open within smtp_connect_timeout.
+        case connectTimedOut
+        /// Bytes from the server.
+        case received([UInt8])
+        /// No (complete) reply within smtp_connect_timeout.
+        case readTimedOut
+        /// The server closed the connection.
+        case peerClosed
+        /// Reading failed with an error other than EAGAIN.
+        case readFailed
+        /// Writing a command failed.
+        case sendFailed
+    }
+
+    /// What the driver does, in order.
+    public enum Action: Sendable, Hashable {
+        /// Write these bytes (a command, or the message).
+        case send(String)
+        /// Close the connection; the session is done.
+        case close
+        /// A line for the log, in keepalived's words.
+        case log(String)
+        /// A line keepalived logs only with -D.
+        case logDetail(String)
+    }
+
+    public private(set) var stage: Stage = .connecting
+    /// The server accepted the message (250 after the body).
+    public private(set) var delivered = false
+    private let message: MailMessage
+    private let heloName: String
+    /// keepalived's `[address]:port` for the server, used in every log line.
+    private let server: String
+    private var buffer: [UInt8] = []
+
+    /// keepalived: a reply that does not fit 1024 bytes ends the dialogue.
+    static let replyLimit = 1024
+
+    public init(message: MailMessage, heloName: String, server: String) {
+        self.message = message
+        self.heloName = heloName
+        self.server = server
+    }
+
+    public var isDone: Bool { stage == .done }
+
+    public mutating func handle(_ input: Input) -> [Action] {
+        switch input {
+        case .connected:
+            guard stage == .connecting else { return [] }
+            stage = .greeting
+            return [.logDetail("Remote SMTP server \(server) connected.")]
+        case .connectFailed:
+            return finish(log: "SMTP connection ERROR to \(server).")
+        case .connectTimedOut:
+            return finish(log: "Timeout opening connection to remote SMTP server \(server).")
+        case .peerClosed:
+            return finish(log: "Remote SMTP server \(server) has closed the connection.")
+        case .readFailed:
+            return [.log("Error reading data from remote SMTP server \(server).")] + quit()
+        case .sendFailed:
+            return finish(log: "Cannot send data to remote SMTP server \(server).")
+        case .readTimedOut:
+            let line = Action.log("Timeout reading data to remote SMTP server \(server).")
+            if stage == .quit { return [line] + finish() }
+            return [line] + quit()
+        case let .received(bytes):
+            guard stage != .connecting, stage != .done else { return [] }
+            if buffer.count + bytes.count >= Self.replyLimit {
+                buffer.removeAll()
+                return [.log("Received buffer from remote SMTP server \(server) overflow our get read buffer length.")] + quit()
+            }
+            buffer += bytes
+            var actions: [Action] = []
+            while stage != .done, let code = nextReplyCode() {
+                actions += reply(code)
+            }
+            return actions
+        }
+    }
+
+    /// The code of the next complete reply in the buffer (continuation lines `NNN-` skipped), or nil.
+    private mutating func nextReplyCode() -> Int? {
+        while let end = lineEnd() {
+            let line = Array(buffer[..<end])
+            buffer.removeFirst(end + 2)
+            if line.count > 3 && line[3] == UInt8(ascii: "-") { continue }
+            let digits = line.prefix(3)
+            guard digits.count == 3, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return 0 }
+            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        return nil
+    }
+
+    private func lineEnd() -> Int? {
+        guard buffer.count >= 2 else { return nil }
+        for index in 0..<(buffer.count - 1) where buffer[index] == 0x0D && buffer[index + 1] == 0x0A { return index }
+        return nil
+    }
+
+    /// The expected code and keepalived's name for the command at `stage`.
+    private var expectation: (code: Int, name: String)? {
+        switch stage {
+        case .greeting: (220, "(E)SMTP")
+        case .helo: (250, "HELO")
+        case .mail: (250, "MAIL")
+        case .recipient: (250, "RCPT")
+        case .data: (354, "DATA")
+        case .body: (250, "BODY")
+        case .quit: (221, "QUIT")
+        case .connecting, .done: nil
+        }
+    }
+
+    private mutating func reply(_ code: Int) -> [Action] {
+        guard let expected = expectation else { return [] }
+        if stage == .quit { return finish() }
+        guard code == expected.code else {
+            return [.log("Error processing \(expected.name) cmd on SMTP server \(server). SMTP status code = \(code)")] + quit()
+        }
+        switch stage {
+        case .greeting:
+            stage = .helo
+            return [.send("HELO \(heloName)\r\n")]
+        case .helo:
+            stage = .mail
+            return [.send(message.mailCommand)]
+        case .mail, .recipient:
+            let next: Int
+            if case let .recipient(index) = stage { next = index + 1 } else { next = 0 }
+            let commands = message.recipientCommands
+            if next < commands.count {
+                stage = .recipient(next)
+                return [.send(commands[next])]
+            }
+            stage = .data
+            return [.send("DATA\r\n")]
+        case .data:
+            stage = .body
+            return [.send(message.data)]
+        case .body:
+            delivered = true
+            return [.logDetail("SMTP alert successfully sent.")] + quit()
+        case .connecting, .quit, .done:
+            return []
+        }
+    }
+
+    private mutating func quit() -> [Action] {
+        stage = .quit
+        return [.send("QUIT\r\n")]
+    }
+
+    private mutating func finish(log line: String? = nil) -> [Action] {
+        stage = .done
+        return (line.map { [Action.log($0)] } ?? []) + [.close]
+    }
+}
