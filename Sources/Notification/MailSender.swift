@@ -132,12 +132,15 @@ public final class MailSender: @unchecked Sendable {
     /// Runs one dialogue to its end. Returns false only when stopping cut it off.
     private func deliver(_ message: MailMessage) -> Bool {
         var session = SMTPSession(message: message, heloName: settings.heloName, server: settings.server.description)
-        let (opened, event) = SMTPConnection.open(to: settings.server, timeout: settings.timeout, wake: wake.read)
-        switch event {
+        var opened: SMTPConnection?
+        switch SMTPConnection.open(to: settings.server, timeout: settings.timeout, wake: wake.read) {
         case .interrupted: return false
         case .timedOut: perform(session.handle(.connectTimedOut), on: nil, session: &session)
-        case .failed: perform(session.handle(.connectFailed), on: nil, session: &session)
-        case .ready: perform(session.handle(.connected), on: opened, session: &session)
+        case .failedAtOnce: perform(session.handle(.connectFailed(descriptor: nil)), on: nil, session: &session)
+        case let .failed(descriptor): perform(session.handle(.connectFailed(descriptor: descriptor)), on: nil, session: &session)
+        case let .connected(connection):
+            opened = connection
+            perform(session.handle(.connected), on: connection, session: &session)
         }
         while !session.isDone, let connection = opened {
             let input: SMTPSession.Input
@@ -150,7 +153,7 @@ public final class MailSender: @unchecked Sendable {
             }
             if !perform(session.handle(input), on: connection, session: &session) { return false }
         }
-        if !session.delivered { log("SMTP alert \"\(message.alert.subject)\" not sent") }
+        if !session.delivered { log("SMTP alert \"\(message.alert.subject)\" not sent to \(settings.server)") }
         return true
     }
 

@@ -53,23 +53,38 @@ final class SMTPConnection {
 
     deinit { close(descriptor) }
 
+    /// How opening the connection ended.
+    enum Opened {
+        case connected(SMTPConnection)
+        /// socket(2) or connect(2) itself failed.
+        case failedAtOnce
+        /// The handshake failed on `descriptor` (SO_ERROR: refused, host unreachable, ...).
+        case failed(descriptor: Int32)
+        case timedOut
+        case interrupted
+    }
+
     /// socket(2) + non-blocking connect(2), waiting at most `timeout` ms for the handshake.
-    static func open(to server: SMTPServerAddress, timeout: Int32, wake: Int32) -> (SMTPConnection?, Event) {
+    static func open(to server: SMTPServerAddress, timeout: Int32, wake: Int32) -> Opened {
         let fd = socket(server.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { return (nil, .failed) }
+        guard fd >= 0 else { return .failedAtOnce }
         let connection = SMTPConnection(descriptor: fd, wake: wake)
         var storage = server.storage
         let result = withUnsafePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, server.length) }
         }
-        if result == 0 { return (connection, .ready) }
-        guard errno == EINPROGRESS else { return (nil, .failed) }
-        let event = connection.wait(for: Int16(POLLOUT), timeout: timeout)
-        guard event == .ready else { return (nil, event) }
+        if result == 0 { return .connected(connection) }
+        guard errno == EINPROGRESS else { return .failedAtOnce }
+        switch connection.wait(for: Int16(POLLOUT), timeout: timeout) {
+        case .ready: break
+        case .timedOut: return .timedOut
+        case .interrupted: return .interrupted
+        case .failed: return .failed(descriptor: fd)
+        }
         var error: Int32 = 0
         var size = socklen_t(MemoryLayout<Int32>.size)
         getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size)
-        return error == 0 ? (connection, .ready) : (nil, .failed)
+        return error == 0 ? .connected(connection) : .failed(descriptor: fd)
     }
 
     /// Writes all of `text` (send(2) with MSG_NOSIGNAL), waiting at most `timeout` ms for room.

@@ -33,8 +33,9 @@ public struct SMTPSession: Sendable {
     public enum Input: Sendable, Hashable {
         /// The TCP connection is open.
         case connected
-        /// The connection was refused or failed (ECONNREFUSED, EHOSTUNREACH, ...).
-        case connectFailed
+        /// The connection was refused or failed (ECONNREFUSED, EHOSTUNREACH, ...): at once (nil), or
+        /// while it was in progress on `descriptor`.
+        case connectFailed(descriptor: Int32?)
         /// The connection did not open within smtp_connect_timeout.
         case connectTimedOut
         /// Bytes from the server.
@@ -87,8 +88,9 @@ public struct SMTPSession: Sendable {
             guard stage == .connecting else { return [] }
             stage = .greeting
             return [.logDetail("Remote SMTP server \(server) connected.")]
-        case .connectFailed:
-            return finish(log: "SMTP connection ERROR to \(server).")
+        case let .connectFailed(descriptor):
+            // keepalived: a connect that fails while in progress is reported by its write watcher.
+            return finish(log: descriptor.map { "smtp fd \($0) returned write error" } ?? "SMTP connection ERROR to \(server).")
         case .connectTimedOut:
             return finish(log: "Timeout opening connection to remote SMTP server \(server).")
         case .peerClosed:

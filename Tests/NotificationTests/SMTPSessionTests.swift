@@ -60,7 +60,8 @@ struct SMTPSessionTests {
     }
 
     @Test(arguments: [
-        (SMTPSession.Input.connectFailed, "SMTP connection ERROR to [10.77.0.100]:25."),
+        (SMTPSession.Input.connectFailed(descriptor: nil), "SMTP connection ERROR to [10.77.0.100]:25."),
+        (.connectFailed(descriptor: 14), "smtp fd 14 returned write error"),
         (.connectTimedOut, "Timeout opening connection to remote SMTP server [10.77.0.100]:25."),
     ])
     func connectFailuresDropTheAlert(input: SMTPSession.Input, line: String) {
