@@ -11,7 +11,7 @@ struct MailStep: DemoStep {
         guard SMTPSink.isAvailable else { return ["python3-aiosmtpd is missing (run scripts/bootstrap)"] }
         let lab = context.lab
         let (r1, r2) = (lab.router(1), lab.router(2))
-        let vip = "10.77.0.202"
+        let vip = "10.77.0.203"
         let sink = try SMTPSink.start(in: lab.client, address: Lab.clientIPv4, port: 25, directory: lab.directory + "/mail")
         func config(_ priority: Int, router: String) -> String {
             """
@@ -24,10 +24,10 @@ struct MailStep: DemoStep {
                 smtp_server \(Lab.clientIPv4)
                 smtp_connect_timeout 5
             }
-            vrrp_instance VI_3 {
+            vrrp_instance VI_4 {
                 interface eth0
                 state BACKUP
-                virtual_router_id 53
+                virtual_router_id 54
                 priority \(priority)
                 advert_int 1
                 smtp_alert
