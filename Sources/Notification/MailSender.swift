@@ -4,7 +4,8 @@ import Glibc
 
 /// What the mail alerts need from global_defs, resolved by the daemon when it starts.
 public struct MailSettings: Sendable {
-    public var server: SMTPServerAddress
+    /// keepalived.conf: smtp_server, then the smtp_fallback_server extension's, tried in this order.
+    public var servers: [SMTPServerAddress]
     /// keepalived.conf: notification_email_from (default login@host name)
     public var from: String
     /// keepalived.conf: notification_email
@@ -19,12 +20,15 @@ public struct MailSettings: Sendable {
     public var hostName: String
     /// Alerts waiting while one is being sent; past this the oldest is dropped (and logged).
     public var queueCapacity: Int
+    /// The smtp_retries / smtp_retry_delay extensions (default: none, as keepalived).
+    public var retry: MailRetryPolicy
 
     public init(
-        server: SMTPServerAddress, from: String, recipients: [String], heloName: String, timeout: Int32, routerID: String,
-        hostName: String, queueCapacity: Int = 64
+        servers: [SMTPServerAddress], from: String, recipients: [String], heloName: String, timeout: Int32, routerID: String,
+        hostName: String, queueCapacity: Int = 64, retry: MailRetryPolicy = MailRetryPolicy()
     ) {
-        self.server = server
+        self.servers = servers
+        self.retry = retry
         self.from = from
         self.recipients = recipients
         self.heloName = heloName
@@ -37,7 +41,8 @@ public struct MailSettings: Sendable {
 
 /// Sends alert mail on a thread of its own, one SMTP dialogue at a time in transition order, so a
 /// slow, silent or absent server never delays the VRRP thread: `transition` only decides and
-/// queues. A mail that fails is logged and dropped, as keepalived drops it.
+/// queues. A mail that fails is logged and dropped, as keepalived drops it, unless the extensions
+/// name fallback servers (tried in order) or retries (later rounds over all servers, backing off).
 public final class MailSender: @unchecked Sendable {
     public typealias Logger = @Sendable (String) -> Void
     private let settings: MailSettings
@@ -129,12 +134,48 @@ public final class MailSender: @unchecked Sendable {
         if abandoned > 0 { log("Stopping: \(abandoned) SMTP alert(s) not sent") }
     }
 
-    /// Runs one dialogue to its end. Returns false only when stopping cut it off.
+    /// Tries every server in order, then again after each back-off while retries are left and
+    /// worth it. Returns false only when stopping cut it off.
     private func deliver(_ message: MailMessage) -> Bool {
-        var session = SMTPSession(message: message, heloName: settings.heloName, server: settings.server.description)
+        var round = 0
+        while true {
+            var failures: [SMTPSession.Failure] = []
+            for server in settings.servers {
+                guard let session = converse(message, with: server) else { return false }
+                if session.delivered { return true }
+                log("SMTP alert \"\(message.alert.subject)\" not sent to \(server)")
+                if let failure = session.failure { failures.append(failure) }
+            }
+            round += 1
+            guard MailRetryPolicy.isWorthRetrying(failures), let delay = settings.retry.delay(beforeRetry: round) else {
+                if round > 1 { log("SMTP alert \"\(message.alert.subject)\" dropped after \(round - 1) retries") }
+                return true
+            }
+            log("SMTP alert \"\(message.alert.subject)\": retry \(round) of \(settings.retry.retries) in \(delay / 1000) s")
+            if !pause(milliseconds: delay) { return false }
+        }
+    }
+
+    /// Waits `milliseconds`, or less when stopping; false if stopping.
+    private func pause(milliseconds: Int) -> Bool {
+        var descriptor = pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)
+        var start = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        while true {
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            let elapsed = Int((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1_000_000)
+            if elapsed >= milliseconds { return true }
+            if poll(&descriptor, 1, Int32(milliseconds - elapsed)) > 0 { return false }
+        }
+    }
+
+    /// Runs one dialogue with `server` to its end; nil when stopping cut it off.
+    private func converse(_ message: MailMessage, with server: SMTPServerAddress) -> SMTPSession? {
+        var session = SMTPSession(message: message, heloName: settings.heloName, server: server.description)
         var opened: SMTPConnection?
-        switch SMTPConnection.open(to: settings.server, timeout: settings.timeout, wake: wake.read) {
-        case .interrupted: return false
+        switch SMTPConnection.open(to: server, timeout: settings.timeout, wake: wake.read) {
+        case .interrupted: return nil
         case .timedOut: perform(session.handle(.connectTimedOut), on: nil, session: &session)
         case .failedAtOnce: perform(session.handle(.connectFailed(descriptor: nil)), on: nil, session: &session)
         case let .failed(descriptor): perform(session.handle(.connectFailed(descriptor: descriptor)), on: nil, session: &session)
@@ -148,13 +189,12 @@ public final class MailSender: @unchecked Sendable {
             case let .bytes(bytes): input = .received(bytes)
             case .closed: input = .peerClosed
             case .event(.timedOut): input = .readTimedOut
-            case .event(.interrupted): return false
+            case .event(.interrupted): return nil
             case .event(.failed), .event(.ready): input = .readFailed
             }
-            if !perform(session.handle(input), on: connection, session: &session) { return false }
+            if !perform(session.handle(input), on: connection, session: &session) { return nil }
         }
-        if !session.delivered { log("SMTP alert \"\(message.alert.subject)\" not sent to \(settings.server)") }
-        return true
+        return session
     }
 
     /// Carries out the session's actions in order; false when stopping interrupted a write.

@@ -62,9 +62,29 @@ public struct SMTPSession: Sendable {
         case logDetail(String)
     }
 
+    /// Why a dialogue ended without delivering the message.
+    public enum Failure: Sendable, Hashable {
+        /// The connection could not be opened (refused, unreachable, timed out).
+        case connect
+        /// A reply did not come within smtp_connect_timeout.
+        case timeout
+        /// The connection broke (closed by the server, a read or write error, an oversized reply).
+        case broken
+        /// The server answered with another code than the one expected.
+        case rejected(code: Int)
+
+        /// A 5xx reply: the server refuses the message itself, so sending it again is pointless.
+        public var isPermanent: Bool {
+            if case let .rejected(code) = self { return (500..<600).contains(code) }
+            return false
+        }
+    }
+
     public private(set) var stage: Stage = .connecting
     /// The server accepted the message (250 after the body).
     public private(set) var delivered = false
+    /// The first thing that went wrong, when the message was not delivered.
+    public private(set) var failure: Failure?
     private let message: MailMessage
     private let heloName: String
     /// keepalived's `[address]:port` for the server, used in every log line.
@@ -83,6 +103,7 @@ public struct SMTPSession: Sendable {
     public var isDone: Bool { stage == .done }
 
     public mutating func handle(_ input: Input) -> [Action] {
+        if !delivered && failure == nil { failure = Self.failure(input, stage: stage) }
         switch input {
         case .connected:
             guard stage == .connecting else { return [] }
@@ -107,6 +128,7 @@ public struct SMTPSession: Sendable {
             guard stage != .connecting, stage != .done else { return [] }
             if buffer.count + bytes.count >= Self.replyLimit {
                 buffer.removeAll()
+                if !delivered && failure == nil { failure = .broken }
                 return [.log("Received buffer from remote SMTP server \(server) overflow our get read buffer length.")] + quit()
             }
             buffer += bytes
@@ -115,6 +137,16 @@ public struct SMTPSession: Sendable {
                 actions += reply(code)
             }
             return actions
+        }
+    }
+
+    /// The failure `input` means at `stage`, if it is one (a reply's code is judged in `reply`).
+    private static func failure(_ input: Input, stage: Stage) -> Failure? {
+        switch input {
+        case .connectFailed, .connectTimedOut: .connect
+        case .readTimedOut: .timeout
+        case .peerClosed, .readFailed, .sendFailed: .broken
+        case .received, .connected: nil
         }
     }
 
@@ -155,6 +187,7 @@ public struct SMTPSession: Sendable {
         guard let expected = expectation else { return [] }
         if stage == .quit { return finish() }
         guard code == expected.code else {
+            if !delivered && failure == nil { failure = .rejected(code: code) }
             return [.log("Error processing \(expected.name) cmd on SMTP server \(server). SMTP status code = \(code)")] + quit()
         }
         switch stage {

@@ -27,5 +27,14 @@ public struct SMTPSettings: Sendable, Hashable {
     public var noEmailFaults = false
     /// keepalived.conf: no_checker_emails [BOOL]
     public var noCheckerEmails = false
+
+    // swift-keepalived extensions (keepalived 2.2.7 reports each as an unknown keyword).
+
+    /// smtp_fallback_server ADDRESS|NAME [PORT], repeatable: tried in order when smtp_server fails.
+    public var fallbackServers: [Server] = []
+    /// smtp_retries N (0...10; default 0, keepalived's way: an alert that fails is dropped)
+    public var retries = 0
+    /// smtp_retry_delay SECONDS, in µs: the first back-off, doubled for each further retry (default 10 s).
+    public var retryDelay: UInt64?
     public init() {}
 }

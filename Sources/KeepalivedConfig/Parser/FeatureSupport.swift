@@ -68,7 +68,8 @@ public enum FeatureSupport {
         "global_defs.notification_email", "global_defs.notification_email_from", "global_defs.smtp_server",
         "global_defs.smtp_helo_name", "global_defs.smtp_connect_timeout", "global_defs.smtp_alert",
         "global_defs.smtp_alert_vrrp", "global_defs.no_email_faults", "vrrp_instance.smtp_alert",
-        "vrrp_sync_group.smtp_alert",
+        "vrrp_sync_group.smtp_alert", "global_defs.smtp_fallback_server", "global_defs.smtp_retries",
+        "global_defs.smtp_retry_delay",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

@@ -16,26 +16,34 @@ enum MailAssembly {
     static func settings(_ configuration: Configuration, log: (String) -> Void) -> MailSettings? {
         let smtp = configuration.global.smtp
         guard !smtp.notificationEmails.isEmpty, let server = smtp.server else { return nil }
-        let address: SMTPServerAddress?
-        switch server {
-        case let .address(ip, port):
-            address = SMTPServerAddress(host: ip.description, port: port)
-        case let .hostname(name, port):
-            address = resolve(name).flatMap { SMTPServerAddress(host: $0, port: port) }
-            if address == nil { log("Unable to resolve smtp_server \(name); no e-mail alerts will be sent") }
-        }
-        guard let address else { return nil }
+        let servers = ([server] + smtp.fallbackServers).compactMap { address($0, log: log) }
+        guard !servers.isEmpty else { return nil }
         let localName = canonicalHostName()
         let login = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "root"
         return MailSettings(
-            server: address,
+            servers: servers,
             // keepalived leaves the sender unset when the host name cannot be found; a sender is needed.
             from: smtp.emailFrom ?? "\(login)@\(localName ?? "localhost")",
             recipients: smtp.notificationEmails,
             heloName: smtp.heloName ?? localName ?? "localhost",
             timeout: Int32(clamping: (smtp.connectTimeout ?? 30_000_000) / 1000),
             routerID: configuration.global.routerID ?? localName ?? "[unknown]",
-            hostName: localName ?? "localhost")
+            hostName: localName ?? "localhost",
+            retry: MailRetryPolicy(retries: smtp.retries, firstDelay: Int((smtp.retryDelay ?? 10_000_000) / 1000)))
+    }
+
+    /// A server's socket address; a name is resolved now (nil, logged, when it cannot be).
+    static func address(_ server: SMTPSettings.Server, log: (String) -> Void) -> SMTPServerAddress? {
+        switch server {
+        case let .address(ip, port):
+            return SMTPServerAddress(host: ip.description, port: port)
+        case let .hostname(name, port):
+            guard let address = resolve(name).flatMap({ SMTPServerAddress(host: $0, port: port) }) else {
+                log("Unable to resolve SMTP server \(name); no e-mail alerts go to it")
+                return nil
+            }
+            return address
+        }
     }
 
     /// Which instances and groups mail, after keepalived's defaults (own, smtp_alert_vrrp, smtp_alert).
