@@ -68,7 +68,7 @@ struct MailTests {
             daemon.send(SIGTERM)
             #expect(daemon.waitForExit(timeout: .seconds(5)))
             usleep(1_500_000)
-            return (sink.mails(), daemon.output)
+            return (sink.mails(), "\(daemon.output)")
         }
     }
 
@@ -156,6 +156,64 @@ struct MailTests {
                 let dropped = "not sent to [\(server)]:\(port)"
                 #expect(backup.waitForOutput(containing: dropped, timeout: .seconds(15)), "no drop line:\n\(backup.output)")
             }
+        }
+    }
+
+    // MARK: - Extensions
+
+    /// A single router of ours mailing with `global` (VI_1 at priority 120), with an SMTP sink on
+    /// the client at `sinkPort` first if given; runs `body` once it is master.
+    static func withOurRouter(global: String, sinkPort: Int? = nil, _ body: (Lab, LabProcess, SMTPSink?) throws -> Void) throws {
+        try Lab.withLab(routers: 1) { lab in
+            let sink = try sinkPort.map { try SMTPSink.start(in: lab.client, address: sinkAddress, port: $0, directory: lab.directory + "/mail") }
+            let config = "global_defs {\n  notification_email {\n    ops@lab.example\n  }\n  smtp_alert\n" + global + "}\n"
+            let daemon = try F.start(.ours, in: lab.router(1), config: config + F.config(priority: 120))
+            #expect(F.waitUntil(lab.router(1), holds: F.vip4, atMost: F.masterDownInterval(priority: 120) + F.slack) != nil,
+                    "never master:\n\(daemon.output)")
+            try body(lab, daemon, sink)
+        }
+    }
+
+    /// smtp_fallback_server: the refused primary is logged, the fallback gets every alert.
+    @Test func aFallbackServerGetsTheAlertsTheRefusingPrimaryCannotTake() throws {
+        let global = "  smtp_server \(Self.sinkAddress) 2526\n  smtp_fallback_server \(Self.sinkAddress) 25\n"
+        try Self.withOurRouter(global: global, sinkPort: 25) { _, daemon, sink in
+            let mails = try #require(sink).waitForMails(2, timeout: .seconds(10))
+            let subjects = mails.compactMap { $0.data.components(separatedBy: "\r\n").first { $0.hasPrefix("Subject: ") } }
+            #expect(subjects.count == 2 && subjects[0].hasSuffix("BACKUP state") && subjects[1].hasSuffix("MASTER state"),
+                    "\(subjects)\n\(daemon.output)")
+            #expect(daemon.output.contains("not sent to [\(Self.sinkAddress)]:2526"), "\(daemon.output)")
+        }
+    }
+
+    /// smtp_retries: alerts that failed while the server was down arrive once it is back, after
+    /// the logged back-off.
+    @Test func retriesDeliverOnceTheServerIsBack() throws {
+        let global = "  smtp_server \(Self.sinkAddress) 2527\n  smtp_retries 4\n  smtp_retry_delay 1\n"
+        try Self.withOurRouter(global: global) { lab, daemon, _ in
+            #expect(daemon.waitForOutput(containing: ": retry 1 of 4 in 1 s", timeout: .seconds(5)), "\(daemon.output)")
+            let sink = try SMTPSink.start(in: lab.client, address: Self.sinkAddress, port: 2527, directory: lab.directory + "/mail")
+            let mails = sink.waitForMails(2, timeout: .seconds(20))
+            let subjects = mails.compactMap { $0.data.components(separatedBy: "\r\n").first { $0.hasPrefix("Subject: ") } }
+            #expect(subjects.count == 2 && subjects[0].hasSuffix("BACKUP state") && subjects[1].hasSuffix("MASTER state"),
+                    "\(subjects)\n\(daemon.output)")
+        }
+    }
+
+    /// conf/extensions/mail-delivery.conf: ours accepts it silently; keepalived 2.2.7 objects to
+    /// exactly the three extension keywords and to nothing else, so they are the only difference.
+    @Test func theExtensionSampleDiffersFromKeepalivedOnlyByItsExtensions() throws {
+        let ours = try #require(PackagePaths.keepalived, "our keepalived is not built")
+        try Lab.withLab(routers: 1) { lab in
+            let path = "/etc/keepalived/mail-delivery.conf"
+            try lab.router(1).installFile(path, copying: PackagePaths.conf + "/extensions/mail-delivery.conf")
+            let result = try lab.router(1).run([ours, "-t", "-f", path])
+            #expect(result.status == 0 && result.standardError.isEmpty, "\(result)")
+            let theirs = try lab.router(1).run([F.debianBinary, "-t", "-f", path])
+            let complaints = (theirs.standardOutput + theirs.standardError).split(separator: "\n").map(String.init)
+            let unknown = complaints.compactMap { $0.firstMatch(of: /Unknown keyword '(\w+)'/).map { String($0.1) } }
+            #expect(unknown == ["smtp_fallback_server", "smtp_retries", "smtp_retry_delay"], "\(theirs)")
+            #expect(complaints.count == 3, "\(theirs)")
         }
     }
 }
