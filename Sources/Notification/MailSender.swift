@@ -22,11 +22,14 @@ public struct MailSettings: Sendable {
     public var queueCapacity: Int
     /// The smtp_retries / smtp_retry_delay extensions (default: none, as keepalived).
     public var retry: MailRetryPolicy
+    /// The smtp_rate_limit extension (default: none, as keepalived).
+    public var rateLimit: MailRateLimiter?
 
     public init(
         servers: [SMTPServerAddress], from: String, recipients: [String], heloName: String, timeout: Int32, routerID: String,
-        hostName: String, queueCapacity: Int = 64, retry: MailRetryPolicy = MailRetryPolicy()
+        hostName: String, queueCapacity: Int = 64, retry: MailRetryPolicy = MailRetryPolicy(), rateLimit: MailRateLimiter? = nil
     ) {
+        self.rateLimit = rateLimit
         self.servers = servers
         self.retry = retry
         self.from = from
@@ -49,6 +52,7 @@ public final class MailSender: @unchecked Sendable {
     private let log: Logger
     private let logDetail: Logger?
     private var policy: MailAlertPolicy
+    private var limiter: MailRateLimiter?
     private var queue: [MailMessage] = []
     private var sequence = 0
     private var stopping = false
@@ -62,6 +66,7 @@ public final class MailSender: @unchecked Sendable {
     public init(settings: MailSettings, policy: MailAlertPolicy, log: @escaping Logger, logDetail: Logger? = nil) {
         self.settings = settings
         self.policy = policy
+        limiter = settings.rateLimit
         self.log = log
         self.logDetail = logDetail
         var ends: [Int32] = [-1, -1]
@@ -90,12 +95,55 @@ public final class MailSender: @unchecked Sendable {
         let message = MailMessage(
             from: settings.from, recipients: settings.recipients, alert: alert,
             date: MailDate.local(secondsSinceEpoch: Int(now.tv_sec)), messageID: id)
-        if queue.count >= settings.queueCapacity {
-            let dropped = queue.removeFirst()
-            log("SMTP alert queue full (\(settings.queueCapacity) waiting): dropping \"\(dropped.alert.subject)\"")
+        if var limiter {
+            let wasHolding = limiter.isHolding
+            let admitted = limiter.offer(message, about: subject, now: monotonicMilliseconds())
+            if admitted.isEmpty && !wasHolding {
+                log("SMTP alerts over smtp_rate_limit (\(limiter.limit) in \(limiter.window / 1000) s): "
+                    + "holding back the latest alert of each instance and group")
+            }
+            self.limiter = limiter
+            enqueue(admitted)
+        } else {
+            enqueue([message])
         }
-        queue.append(message)
         pthread_cond_signal(&condition)
+    }
+
+    /// Appends to the bounded queue (the mutex held), dropping the oldest waiting alert when full.
+    private func enqueue(_ messages: [MailMessage]) {
+        for message in messages {
+            if queue.count >= settings.queueCapacity {
+                let dropped = queue.removeFirst()
+                log("SMTP alert queue full (\(settings.queueCapacity) waiting): dropping \"\(dropped.alert.subject)\"")
+            }
+            queue.append(message)
+        }
+    }
+
+    /// Waits on the condition (the mutex held) until signalled or the held alerts' turn comes.
+    private func waitForWork() {
+        guard let next = limiter?.nextRelease else {
+            pthread_cond_wait(&condition, &mutex)
+            return
+        }
+        let wait = max(0, next - monotonicMilliseconds())
+        if wait > 0 {
+            var deadline = timespec()
+            clock_gettime(CLOCK_REALTIME, &deadline)
+            deadline.tv_sec += wait / 1000
+            deadline.tv_nsec += (wait % 1000) * 1_000_000
+            if deadline.tv_nsec >= 1_000_000_000 {
+                deadline.tv_sec += 1
+                deadline.tv_nsec -= 1_000_000_000
+            }
+            pthread_cond_timedwait(&condition, &mutex, &deadline)
+        }
+        if var limiter {
+            let released = limiter.release(now: monotonicMilliseconds())
+            self.limiter = limiter
+            enqueue(released)
+        }
     }
 
     /// Stops the thread: a dialogue in progress is cut off and queued alerts are dropped (keepalived
@@ -120,7 +168,7 @@ public final class MailSender: @unchecked Sendable {
         var abandoned = 0
         while true {
             pthread_mutex_lock(&mutex)
-            while queue.isEmpty && !stopping { pthread_cond_wait(&condition, &mutex) }
+            while queue.isEmpty && !stopping { waitForWork() }
             if stopping {
                 abandoned += queue.count
                 queue.removeAll()
@@ -159,14 +207,11 @@ public final class MailSender: @unchecked Sendable {
     /// Waits `milliseconds`, or less when stopping; false if stopping.
     private func pause(milliseconds: Int) -> Bool {
         var descriptor = pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)
-        var start = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &start)
+        let deadline = monotonicMilliseconds() + milliseconds
         while true {
-            var now = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &now)
-            let elapsed = Int((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1_000_000)
-            if elapsed >= milliseconds { return true }
-            if poll(&descriptor, 1, Int32(milliseconds - elapsed)) > 0 { return false }
+            let left = deadline - monotonicMilliseconds()
+            if left <= 0 { return true }
+            if poll(&descriptor, 1, Int32(clamping: left)) > 0 { return false }
         }
     }
 

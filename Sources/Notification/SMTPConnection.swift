@@ -124,13 +124,9 @@ final class SMTPConnection {
 
     /// poll(2) on the socket and the wake descriptor; EINTR restarts with the time left.
     private func wait(for events: Int16, timeout: Int32) -> Event {
-        var start = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &start)
+        let deadline = monotonicMilliseconds() + Int(timeout)
         while true {
-            var now = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &now)
-            let elapsed = Int32((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1_000_000)
-            let left = max(0, timeout - elapsed)
+            let left = Int32(clamping: max(0, deadline - monotonicMilliseconds()))
             var fds = [pollfd(fd: descriptor, events: events, revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
             let ready = poll(&fds, 2, left)
             if ready < 0 {
@@ -143,4 +139,11 @@ final class SMTPConnection {
             return .ready
         }
     }
+}
+
+/// Milliseconds on CLOCK_MONOTONIC (never stepped), for deadlines.
+func monotonicMilliseconds() -> Int {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
 }

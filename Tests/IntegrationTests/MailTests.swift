@@ -163,11 +163,13 @@ struct MailTests {
 
     /// A single router of ours mailing with `global` (VI_1 at priority 120), with an SMTP sink on
     /// the client at `sinkPort` first if given; runs `body` once it is master.
-    static func withOurRouter(global: String, sinkPort: Int? = nil, _ body: (Lab, LabProcess, SMTPSink?) throws -> Void) throws {
+    static func withOurRouter(
+        global: String, before: String = "", instance: String = "", sinkPort: Int? = nil, _ body: (Lab, LabProcess, SMTPSink?) throws -> Void
+    ) throws {
         try Lab.withLab(routers: 1) { lab in
             let sink = try sinkPort.map { try SMTPSink.start(in: lab.client, address: sinkAddress, port: $0, directory: lab.directory + "/mail") }
             let config = "global_defs {\n  notification_email {\n    ops@lab.example\n  }\n  smtp_alert\n" + global + "}\n"
-            let daemon = try F.start(.ours, in: lab.router(1), config: config + F.config(priority: 120))
+            let daemon = try F.start(.ours, in: lab.router(1), config: config + before + F.config(priority: 120, extra: instance))
             #expect(F.waitUntil(lab.router(1), holds: F.vip4, atMost: F.masterDownInterval(priority: 120) + F.slack) != nil,
                     "never master:\n\(daemon.output)")
             try body(lab, daemon, sink)
@@ -201,7 +203,7 @@ struct MailTests {
     }
 
     /// conf/extensions/mail-delivery.conf: ours accepts it silently; keepalived 2.2.7 objects to
-    /// exactly the three extension keywords and to nothing else, so they are the only difference.
+    /// exactly the four extension keywords and to nothing else, so they are the only difference.
     @Test func theExtensionSampleDiffersFromKeepalivedOnlyByItsExtensions() throws {
         let ours = try #require(PackagePaths.keepalived, "our keepalived is not built")
         try Lab.withLab(routers: 1) { lab in
@@ -212,8 +214,34 @@ struct MailTests {
             let theirs = try lab.router(1).run([F.debianBinary, "-t", "-f", path])
             let complaints = (theirs.standardOutput + theirs.standardError).split(separator: "\n").map(String.init)
             let unknown = complaints.compactMap { $0.firstMatch(of: /Unknown keyword '(\w+)'/).map { String($0.1) } }
-            #expect(unknown == ["smtp_fallback_server", "smtp_retries", "smtp_retry_delay"], "\(theirs)")
-            #expect(complaints.count == 3, "\(theirs)")
+            #expect(unknown == ["smtp_fallback_server", "smtp_retries", "smtp_retry_delay", "smtp_rate_limit"], "\(theirs)")
+            #expect(complaints.count == 4, "\(theirs)")
+        }
+    }
+
+    /// smtp_rate_limit 1 8: after the first alert, a flap (MASTER, FAULT, BACKUP, MASTER) is held
+    /// back and mailed as its latest state(s) with the count of what was suppressed.
+    @Test func aFlapOverTheRateLimitIsMailedAsItsLatestStateWithASuppressedCount() throws {
+        let file = "/tmp/swift-keepalived-mail-rate-\(getpid())"
+        defer { unlink(file) }
+        let track = "track_file fault_file {\n  file \(file)\n  weight 0\n  init_file 0 overwrite\n}\n"
+        let global = "  smtp_server \(Self.sinkAddress)\n  smtp_rate_limit 1 8\n"
+        try Self.withOurRouter(global: global, before: track, instance: "  track_file {\n    fault_file\n  }\n", sinkPort: 25) { lab, daemon, sink in
+            #expect(FileManager.default.createFile(atPath: file, contents: Data("1\n".utf8)))
+            #expect(daemon.waitForOutput(containing: "Entering FAULT STATE", timeout: .seconds(3)), "\(daemon.output)")
+            #expect(FileManager.default.createFile(atPath: file, contents: Data("0\n".utf8)))
+            #expect(F.waitUntil(lab.router(1), holds: F.vip4, atMost: F.masterDownInterval(priority: 120) + F.slack) != nil)
+            let sink = try #require(sink)
+            // Five transitions; at most three mails, the last one MASTER, one of them with the count.
+            func lastIsMaster() -> Bool { sink.mails().last?.data.contains("Entering MASTER state") == true }
+            _ = F.wait(atMost: 20) { sink.mails().count >= 2 && lastIsMaster() }
+            usleep(500_000)
+            let mails = sink.mails()
+            let subjects = mails.compactMap { $0.data.components(separatedBy: "\r\n").first { $0.hasPrefix("Subject: ") } }
+            #expect((2...3).contains(mails.count) && subjects.first?.hasSuffix("BACKUP state") == true
+                    && subjects.last?.hasSuffix("MASTER state") == true, "\(subjects)\n\(daemon.output)")
+            #expect(mails.contains { $0.data.contains(" earlier alerts suppressed by smtp_rate_limit <=\r\n") }, "\(mails.map(\.data))")
+            #expect(daemon.output.contains("SMTP alerts over smtp_rate_limit (1 in 8 s)"), "\(daemon.output)")
         }
     }
 }

@@ -106,10 +106,12 @@ struct GlobalDefsTests {
             smtp_fallback_server relay.example.com
             smtp_retries 3
             smtp_retry_delay 20
+            smtp_rate_limit 5 60
             """)
         let smtp = loaded.configuration.global.smtp
         #expect(smtp.fallbackServers == [.address(IPAddress("192.0.2.26")!, port: 2525), .hostname("relay.example.com", port: 25)])
         #expect(smtp.retries == 3 && smtp.retryDelay == 20_000_000)
+        #expect(smtp.rateLimit == .init(count: 5, seconds: 60))
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
         #expect(loaded.configTestExitCode == 0)
         #expect(GlobalDefinitions().smtp.retries == 0 && GlobalDefinitions().smtp.fallbackServers.isEmpty)

@@ -48,6 +48,10 @@ extension GlobalKeywords {
         .keyword("smtp_retry_delay") { parser, line in
             if let seconds = parser.readUnsigned(line, 1, 1...3600) { parser.config.global.smtp.retryDelay = seconds * 1_000_000 }
         },
+        .keyword("smtp_rate_limit") { parser, line in
+            guard let count = parser.readUnsigned(line, 1, 1...1000), let seconds = parser.readUnsigned(line, 2, 1...86400) else { return }
+            parser.config.global.smtp.rateLimit = .init(count: Int(count), seconds: Int(seconds))
+        },
     ]
 
     static let notifyEntries: [Entry] = [

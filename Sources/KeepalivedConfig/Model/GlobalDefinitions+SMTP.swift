@@ -36,5 +36,17 @@ public struct SMTPSettings: Sendable, Hashable {
     public var retries = 0
     /// smtp_retry_delay SECONDS, in µs: the first back-off, doubled for each further retry (default 10 s).
     public var retryDelay: UInt64?
+    /// smtp_rate_limit COUNT SECONDS: at most COUNT alerts in any SECONDS (default: no limit).
+    public var rateLimit: RateLimit?
+
+    /// At most `count` alerts in any `seconds`.
+    public struct RateLimit: Sendable, Hashable {
+        public var count: Int
+        public var seconds: Int
+        public init(count: Int, seconds: Int) {
+            self.count = count
+            self.seconds = seconds
+        }
+    }
     public init() {}
 }

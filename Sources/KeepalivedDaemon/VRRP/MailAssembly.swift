@@ -29,7 +29,8 @@ enum MailAssembly {
             timeout: Int32(clamping: (smtp.connectTimeout ?? 30_000_000) / 1000),
             routerID: configuration.global.routerID ?? localName ?? "[unknown]",
             hostName: localName ?? "localhost",
-            retry: MailRetryPolicy(retries: smtp.retries, firstDelay: Int((smtp.retryDelay ?? 10_000_000) / 1000)))
+            retry: MailRetryPolicy(retries: smtp.retries, firstDelay: Int((smtp.retryDelay ?? 10_000_000) / 1000)),
+            rateLimit: smtp.rateLimit.map { MailRateLimiter(limit: $0.count, window: $0.seconds * 1000) })
     }
 
     /// A server's socket address; a name is resolved now (nil, logged, when it cannot be).
