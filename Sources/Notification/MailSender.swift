@@ -48,7 +48,8 @@ public struct MailSettings: Sendable {
 /// name fallback servers (tried in order) or retries (later rounds over all servers, backing off).
 public final class MailSender: @unchecked Sendable {
     public typealias Logger = @Sendable (String) -> Void
-    private let settings: MailSettings
+    /// nil: no mail (no recipient or no server configured). Changed by `reconfigure`.
+    private var settings: MailSettings?
     private let log: Logger
     private let logDetail: Logger?
     private var policy: MailAlertPolicy
@@ -63,10 +64,10 @@ public final class MailSender: @unchecked Sendable {
     private let wake: (read: Int32, write: Int32)
 
     /// `logDetail`: where keepalived's -D lines go (nil: not logged).
-    public init(settings: MailSettings, policy: MailAlertPolicy, log: @escaping Logger, logDetail: Logger? = nil) {
+    public init(settings: MailSettings?, policy: MailAlertPolicy, log: @escaping Logger, logDetail: Logger? = nil) {
         self.settings = settings
         self.policy = policy
-        limiter = settings.rateLimit
+        limiter = settings?.rateLimit
         self.log = log
         self.logDetail = logDetail
         var ends: [Int32] = [-1, -1]
@@ -87,7 +88,7 @@ public final class MailSender: @unchecked Sendable {
         clock_gettime(CLOCK_REALTIME, &now)
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
-        guard !stopping, policy.shouldMail(subject, entering: state),
+        guard !stopping, let settings, policy.shouldMail(subject, entering: state),
               let alert = MailAlert(subject, entering: state, routerID: settings.routerID) else { return }
         sequence += 1
         let id = MailMessage.messageID(
@@ -110,12 +111,31 @@ public final class MailSender: @unchecked Sendable {
         pthread_cond_signal(&condition)
     }
 
+    /// A reload: new settings (nil: no more mail) and a fresh policy, as keepalived starts its
+    /// reloaded instances with nothing mailed yet. `known`: every instance and group of the new
+    /// configuration; the others are being removed and keep their old smtp_alert for the FAULT (or
+    /// DELETED) the reload reports for them. Alerts already queued go out with the new settings.
+    public func reconfigure(settings: MailSettings?, policy: MailAlertPolicy, known: Set<AlertSubject>) {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if settings == nil { queue.removeAll() }
+        self.settings = settings
+        var policy = policy
+        policy.alerting.formUnion(self.policy.alerting.subtracting(known))
+        self.policy = policy
+        if settings?.rateLimit?.limit != limiter?.limit || settings?.rateLimit?.window != limiter?.window {
+            limiter = settings?.rateLimit
+        }
+    }
+
     /// Appends to the bounded queue (the mutex held), dropping the oldest waiting alert when full.
     private func enqueue(_ messages: [MailMessage]) {
+        let capacity = settings?.queueCapacity ?? 0
         for message in messages {
-            if queue.count >= settings.queueCapacity {
+            if queue.count >= capacity {
+                guard !queue.isEmpty else { return }
                 let dropped = queue.removeFirst()
-                log("SMTP alert queue full (\(settings.queueCapacity) waiting): dropping \"\(dropped.alert.subject)\"")
+                log("SMTP alert queue full (\(capacity) waiting): dropping \"\(dropped.alert.subject)\"")
             }
             queue.append(message)
         }
@@ -176,20 +196,21 @@ public final class MailSender: @unchecked Sendable {
                 break
             }
             let message = queue.removeFirst()
+            let current = settings
             pthread_mutex_unlock(&mutex)
-            if !deliver(message) { abandoned += 1 }
+            if let current, !deliver(message, using: current) { abandoned += 1 }
         }
         if abandoned > 0 { log("Stopping: \(abandoned) SMTP alert(s) not sent") }
     }
 
     /// Tries every server in order, then again after each back-off while retries are left and
     /// worth it. Returns false only when stopping cut it off.
-    private func deliver(_ message: MailMessage) -> Bool {
+    private func deliver(_ message: MailMessage, using settings: MailSettings) -> Bool {
         var round = 0
         while true {
             var failures: [SMTPSession.Failure] = []
             for server in settings.servers {
-                guard let session = converse(message, with: server) else { return false }
+                guard let session = converse(message, with: server, using: settings) else { return false }
                 if session.delivered { return true }
                 log("SMTP alert \"\(message.alert.subject)\" not sent to \(server)")
                 if let failure = session.failure { failures.append(failure) }
@@ -216,17 +237,17 @@ public final class MailSender: @unchecked Sendable {
     }
 
     /// Runs one dialogue with `server` to its end; nil when stopping cut it off.
-    private func converse(_ message: MailMessage, with server: SMTPServerAddress) -> SMTPSession? {
+    private func converse(_ message: MailMessage, with server: SMTPServerAddress, using settings: MailSettings) -> SMTPSession? {
         var session = SMTPSession(message: message, heloName: settings.heloName, server: server.description)
         var opened: SMTPConnection?
         switch SMTPConnection.open(to: server, timeout: settings.timeout, wake: wake.read) {
         case .interrupted: return nil
-        case .timedOut: perform(session.handle(.connectTimedOut), on: nil, session: &session)
-        case .failedAtOnce: perform(session.handle(.connectFailed(descriptor: nil)), on: nil, session: &session)
-        case let .failed(descriptor): perform(session.handle(.connectFailed(descriptor: descriptor)), on: nil, session: &session)
+        case .timedOut: perform(session.handle(.connectTimedOut), on: nil, session: &session, timeout: settings.timeout)
+        case .failedAtOnce: perform(session.handle(.connectFailed(descriptor: nil)), on: nil, session: &session, timeout: settings.timeout)
+        case let .failed(descriptor): perform(session.handle(.connectFailed(descriptor: descriptor)), on: nil, session: &session, timeout: settings.timeout)
         case let .connected(connection):
             opened = connection
-            perform(session.handle(.connected), on: connection, session: &session)
+            perform(session.handle(.connected), on: connection, session: &session, timeout: settings.timeout)
         }
         while !session.isDone, let connection = opened {
             let input: SMTPSession.Input
@@ -237,14 +258,16 @@ public final class MailSender: @unchecked Sendable {
             case .event(.interrupted): return nil
             case .event(.failed), .event(.ready): input = .readFailed
             }
-            if !perform(session.handle(input), on: connection, session: &session) { return nil }
+            if !perform(session.handle(input), on: connection, session: &session, timeout: settings.timeout) { return nil }
         }
         return session
     }
 
     /// Carries out the session's actions in order; false when stopping interrupted a write.
     @discardableResult
-    private func perform(_ actions: [SMTPSession.Action], on connection: SMTPConnection?, session: inout SMTPSession) -> Bool {
+    private func perform(
+        _ actions: [SMTPSession.Action], on connection: SMTPConnection?, session: inout SMTPSession, timeout: Int32
+    ) -> Bool {
         var pending = actions[...]
         while let action = pending.popFirst() {
             switch action {
@@ -253,7 +276,7 @@ public final class MailSender: @unchecked Sendable {
             case .close: return true
             case let .send(text):
                 guard let connection else { continue }
-                switch connection.send(text, timeout: settings.timeout) {
+                switch connection.send(text, timeout: timeout) {
                 case .ready: break
                 case .interrupted: return false
                 case .timedOut, .failed: pending = session.handle(.sendFailed)[...]

@@ -244,4 +244,42 @@ struct MailTests {
             #expect(daemon.output.contains("SMTP alerts over smtp_rate_limit (1 in 8 s)"), "\(daemon.output)")
         }
     }
+
+    /// A reload that removes an alerting instance: keepalived 2.2.7 reports it FAULT (no
+    /// notify_deleted) and mails that; ours sends the same mails for the same sequence.
+    static func runReload(_ implementation: F.Implementation) throws -> (mails: [SMTPSink.Mail], output: String) {
+        try Lab.withLab(routers: 1) { lab in
+            let sink = try SMTPSink.start(in: lab.client, address: sinkAddress, port: 25, directory: lab.directory + "/mail")
+            let global = "global_defs {\n  router_id lab-mail\n  notification_email {\n    ops@lab.example\n  }\n"
+                + "  notification_email_from keepalived@lab.example\n  smtp_server \(sinkAddress)\n  smtp_alert\n}\n"
+            let second = F.config(priority: 120, vrid: 52, vip: "10.77.0.201").replacingOccurrences(of: "VI_1", with: "VI_2")
+            let router = lab.router(1)
+            let daemon = try F.start(implementation, in: router, config: global + F.config(priority: 120) + second)
+            let master = F.masterDownInterval(priority: 120) + F.slack
+            #expect(F.waitUntil(router, holds: "10.77.0.201", atMost: master) != nil, "never master:\n\(daemon.output)")
+            _ = sink.waitForMails(4, timeout: .seconds(5))
+            try router.installFile("/etc/keepalived/keepalived-\(implementation).conf", contents: global + F.config(priority: 120))
+            daemon.send(SIGHUP)
+            #expect(F.waitUntil(router, holds: "10.77.0.201", false, atMost: 5) != nil, "VI_2 kept its VIP:\n\(daemon.output)")
+            _ = sink.waitForMails(5, timeout: .seconds(5))
+            usleep(1_000_000)
+            daemon.send(SIGTERM)
+            #expect(daemon.waitForExit(timeout: .seconds(5)))
+            return (sink.mails(), daemon.output)
+        }
+    }
+
+    @Test func aReloadThatRemovesAnInstanceMailsAsKeepalivedDoes() throws {
+        let theirs = try Self.runReload(.debian)
+        let ours = try Self.runReload(.ours)
+        let subjects = { (mails: [SMTPSink.Mail]) in
+            mails.compactMap { $0.data.components(separatedBy: "\r\n").first { $0.hasPrefix("Subject: ") } }.sorted()
+        }
+        print("keepalived 2.2.7 around a reload:\n" + subjects(theirs.mails).joined(separator: "\n"))
+        #expect(subjects(theirs.mails).contains("Subject: [lab-mail] VRRP Instance VI_2 - Entering FAULT state"), "\(theirs.output)")
+        let sortKey = { (mail: SMTPSink.Mail) in mail.data }
+        #expect(ours.mails.map(Self.masked).sorted { sortKey($0) < sortKey($1) }
+                    == theirs.mails.map(Self.masked).sorted { sortKey($0) < sortKey($1) },
+                "keepalived 2.2.7:\n\(subjects(theirs.mails))\nours:\n\(subjects(ours.mails))\n\(ours.output)")
+    }
 }

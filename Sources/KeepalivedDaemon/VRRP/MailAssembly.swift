@@ -6,11 +6,16 @@ import Notification
 /// mail is on only with a recipient and an smtp_server; a server name is resolved here (keepalived
 /// resolves it while reading the configuration), never on the VRRP thread.
 enum MailAssembly {
-    /// The sender, or nil when the configuration sends no mail.
+    /// The sender; it sends nothing while the configuration names no recipient or no server.
     static func sender(_ configuration: Configuration, log: @escaping @Sendable (String) -> Void,
-                       logDetail: (@Sendable (String) -> Void)?) -> MailSender? {
-        guard let settings = settings(configuration, log: log) else { return nil }
-        return MailSender(settings: settings, policy: policy(configuration), log: log, logDetail: logDetail)
+                       logDetail: (@Sendable (String) -> Void)?) -> MailSender {
+        MailSender(settings: settings(configuration, log: log), policy: policy(configuration), log: log, logDetail: logDetail)
+    }
+
+    /// A reload's new mail settings and policy.
+    static func reconfigure(_ sender: MailSender, _ configuration: Configuration, log: (String) -> Void) {
+        let known = configuration.vrrpInstances.map { AlertSubject.instance($0.name) } + configuration.syncGroups.map { AlertSubject.group($0.name) }
+        sender.reconfigure(settings: settings(configuration, log: log), policy: policy(configuration), known: Set(known))
     }
 
     static func settings(_ configuration: Configuration, log: (String) -> Void) -> MailSettings? {
