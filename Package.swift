@@ -39,8 +39,10 @@ let package = Package(
         .systemLibrary(name: "CNetSNMP"),
         .target(name: "SNMPAgentX", dependencies: ["CNetSNMP", "SNMPModel"]),
 
+        // OpenSSL (libssl-dev) for the e-mail alerts' STARTTLS and implicit TLS extension.
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl"),
         // Notify scripts, the notify FIFO and e-mail alerts, off the VRRP thread.
-        .target(name: "Notification"),
+        .target(name: "Notification", dependencies: ["COpenSSL"]),
 
         // Health-check probes (TCP, HTTP_GET, MISC) on non-blocking sockets, polled on one thread.
         .target(name: "CheckerProbes", dependencies: ["CheckerCore", "KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification"]),

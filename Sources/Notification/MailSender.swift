@@ -24,12 +24,19 @@ public struct MailSettings: Sendable {
     public var retry: MailRetryPolicy
     /// The smtp_rate_limit extension (default: none, as keepalived).
     public var rateLimit: MailRateLimiter?
+    /// The ESMTP extensions (EHLO, STARTTLS, AUTH); the default is keepalived's HELO dialogue.
+    public var options: SMTPSession.Options
+    /// The smtp_tls extension.
+    public var tls: MailTLS?
 
     public init(
         servers: [SMTPServerAddress], from: String, recipients: [String], heloName: String, timeout: Int32, routerID: String,
-        hostName: String, queueCapacity: Int = 64, retry: MailRetryPolicy = MailRetryPolicy(), rateLimit: MailRateLimiter? = nil
+        hostName: String, queueCapacity: Int = 64, retry: MailRetryPolicy = MailRetryPolicy(), rateLimit: MailRateLimiter? = nil,
+        options: SMTPSession.Options = SMTPSession.Options(), tls: MailTLS? = nil
     ) {
         self.rateLimit = rateLimit
+        self.options = options
+        self.tls = tls
         self.servers = servers
         self.retry = retry
         self.from = from
@@ -238,16 +245,24 @@ public final class MailSender: @unchecked Sendable {
 
     /// Runs one dialogue with `server` to its end; nil when stopping cut it off.
     private func converse(_ message: MailMessage, with server: SMTPServerAddress, using settings: MailSettings) -> SMTPSession? {
-        var session = SMTPSession(message: message, heloName: settings.heloName, server: server.description)
+        let implicit = settings.tls?.mode == .implicit
+        var session = SMTPSession(
+            message: message, heloName: settings.heloName, server: server.description, options: settings.options, implicitTLS: implicit)
+        let link = Link(server: server, settings: settings)
         var opened: SMTPConnection?
         switch SMTPConnection.open(to: server, timeout: settings.timeout, wake: wake.read) {
         case .interrupted: return nil
-        case .timedOut: perform(session.handle(.connectTimedOut), on: nil, session: &session, timeout: settings.timeout)
-        case .failedAtOnce: perform(session.handle(.connectFailed(descriptor: nil)), on: nil, session: &session, timeout: settings.timeout)
-        case let .failed(descriptor): perform(session.handle(.connectFailed(descriptor: descriptor)), on: nil, session: &session, timeout: settings.timeout)
+        case .timedOut: perform(session.handle(.connectTimedOut), on: nil, session: &session, link: link)
+        case .failedAtOnce: perform(session.handle(.connectFailed(descriptor: nil)), on: nil, session: &session, link: link)
+        case let .failed(descriptor): perform(session.handle(.connectFailed(descriptor: descriptor)), on: nil, session: &session, link: link)
         case let .connected(connection):
             opened = connection
-            perform(session.handle(.connected), on: connection, session: &session, timeout: settings.timeout)
+            if implicit {
+                guard let result = negotiate(connection, link) else { return nil }
+                perform(session.handle(result), on: connection, session: &session, link: link)
+                if session.isDone { return session }
+            }
+            perform(session.handle(.connected), on: connection, session: &session, link: link)
         }
         while !session.isDone, let connection = opened {
             let input: SMTPSession.Input
@@ -258,15 +273,33 @@ public final class MailSender: @unchecked Sendable {
             case .event(.interrupted): return nil
             case .event(.failed), .event(.ready): input = .readFailed
             }
-            if !perform(session.handle(input), on: connection, session: &session, timeout: settings.timeout) { return nil }
+            if !perform(session.handle(input), on: connection, session: &session, link: link) { return nil }
         }
         return session
+    }
+
+    /// What a dialogue's actions need to know about where they go.
+    private struct Link {
+        var server: SMTPServerAddress
+        var settings: MailSettings
+    }
+
+    /// The TLS handshake as a session input; nil when stopping cut it off.
+    private func negotiate(_ connection: SMTPConnection, _ link: Link) -> SMTPSession.Input? {
+        guard var tls = link.settings.tls else { return .tlsFailed("smtp_tls is not configured") }
+        tls.serverName = tls.serverName ?? link.server.name
+        switch connection.startTLS(tls, address: link.server.host, timeout: link.settings.timeout) {
+        case .established: return .tlsEstablished
+        case let .failed(reason): return .tlsFailed(reason)
+        case .timedOut: return .tlsFailed("handshake timed out")
+        case .interrupted: return nil
+        }
     }
 
     /// Carries out the session's actions in order; false when stopping interrupted a write.
     @discardableResult
     private func perform(
-        _ actions: [SMTPSession.Action], on connection: SMTPConnection?, session: inout SMTPSession, timeout: Int32
+        _ actions: [SMTPSession.Action], on connection: SMTPConnection?, session: inout SMTPSession, link: Link
     ) -> Bool {
         var pending = actions[...]
         while let action = pending.popFirst() {
@@ -274,9 +307,12 @@ public final class MailSender: @unchecked Sendable {
             case let .log(line): log(line)
             case let .logDetail(line): logDetail?(line)
             case .close: return true
+            case .startTLS:
+                guard let connection, let result = negotiate(connection, link) else { return false }
+                pending = session.handle(result)[...]
             case let .send(text):
                 guard let connection else { continue }
-                switch connection.send(text, timeout: timeout) {
+                switch connection.send(text, timeout: link.settings.timeout) {
                 case .ready: break
                 case .interrupted: return false
                 case .timedOut, .failed: pending = session.handle(.sendFailed)[...]

@@ -8,9 +8,16 @@ public struct SMTPServerAddress: Sendable, CustomStringConvertible {
     fileprivate let length: socklen_t
     /// keepalived's `[address]:port`, the form every SMTP log line uses.
     public let description: String
+    /// The numeric address alone (what a certificate is checked against without smtp_tls_server_name).
+    public let host: String
 
-    /// nil unless `host` is a numeric address (getaddrinfo with AI_NUMERICHOST).
-    public init?(host: String, port: UInt16) {
+    /// The name it was configured by, if any (what a certificate is checked against by default).
+    public let name: String?
+
+    /// nil unless `host` is a numeric address (getaddrinfo with AI_NUMERICHOST). `name`: the host
+    /// name it was resolved from.
+    public init?(host: String, port: UInt16, name: String? = nil) {
+        self.name = name
         var hints = addrinfo()
         hints.ai_flags = AI_NUMERICHOST
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -27,7 +34,8 @@ public struct SMTPServerAddress: Sendable, CustomStringConvertible {
         length = first.pointee.ai_addrlen
         var text = [CChar](repeating: 0, count: Int(NI_MAXHOST))
         getnameinfo(address, length, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST)
-        description = "[\(String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))]:\(port)"
+        self.host = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        description = "[\(self.host)]:\(port)"
     }
 
     var family: Int32 { Int32(storage.ss_family) }
@@ -45,13 +53,57 @@ final class SMTPConnection {
 
     private let descriptor: Int32
     private let wake: Int32
+    /// Set once TLS is negotiated: every byte then goes through it.
+    private var tls: TLSChannel?
 
     private init(descriptor: Int32, wake: Int32) {
         self.descriptor = descriptor
         self.wake = wake
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        tls?.shutdown()
+        tls = nil
+        close(descriptor)
+    }
+
+    /// How negotiating TLS ended.
+    enum TLSOutcome: Equatable {
+        case established
+        case failed(String)
+        case timedOut
+        case interrupted
+    }
+
+    /// Negotiates TLS on the open connection (after STARTTLS's 220, or first thing for implicit
+    /// TLS), all of it within `timeout` ms.
+    func startTLS(_ settings: MailTLS, address: String, timeout: Int32) -> TLSOutcome {
+        let channel: TLSChannel
+        switch TLSChannel.make(descriptor: descriptor, settings: settings, address: address) {
+        case let .success(made): channel = made
+        case let .failure(error): return .failed(error.reason)
+        }
+        let deadline = monotonicMilliseconds() + Int(timeout)
+        while true {
+            let progress = channel.handshake()
+            let events: Int16
+            switch progress {
+            case .done:
+                tls = channel
+                return .established
+            case .wantRead: events = Int16(POLLIN)
+            case .wantWrite: events = Int16(POLLOUT)
+            case .closed: return .failed("connection closed during the handshake")
+            case let .failed(reason): return .failed(reason)
+            }
+            switch wait(for: events, timeout: Int32(clamping: max(0, deadline - monotonicMilliseconds()))) {
+            case .ready: continue
+            case .timedOut: return .timedOut
+            case .interrupted: return .interrupted
+            case .failed: return .failed("poll failed")
+            }
+        }
+    }
 
     /// How opening the connection ended.
     enum Opened {
@@ -91,6 +143,17 @@ final class SMTPConnection {
     func send(_ text: String, timeout: Int32) -> Event {
         let bytes = Array(text.utf8)
         var offset = 0
+        if let tls {
+            while offset < bytes.count {
+                switch tls.write(bytes[offset...]) {
+                case let .done(count): offset += count
+                case .wantRead: if case let event = wait(for: Int16(POLLIN), timeout: timeout), event != .ready { return event }
+                case .wantWrite: if case let event = wait(for: Int16(POLLOUT), timeout: timeout), event != .ready { return event }
+                case .closed, .failed: return .failed
+                }
+            }
+            return .ready
+        }
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if sent > 0 {
@@ -113,9 +176,24 @@ final class SMTPConnection {
 
     /// read(2) of what the server sent, waiting at most `timeout` ms for it.
     func receive(timeout: Int32) -> Received {
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        if let tls {
+            // Read first: OpenSSL may hold decrypted bytes the socket no longer shows.
+            while true {
+                let events: Int16
+                switch tls.read(into: &buffer) {
+                case let .done(count): return .bytes(Array(buffer.prefix(count)))
+                case .closed: return .closed
+                case .failed: return .event(.failed)
+                case .wantRead: events = Int16(POLLIN)
+                case .wantWrite: events = Int16(POLLOUT)
+                }
+                let event = wait(for: events, timeout: timeout)
+                guard event == .ready else { return .event(event) }
+            }
+        }
         let event = wait(for: Int16(POLLIN), timeout: timeout)
         guard event == .ready else { return .event(event) }
-        var buffer = [UInt8](repeating: 0, count: 1024)
         let count = read(descriptor, &buffer, buffer.count)
         if count > 0 { return .bytes(Array(buffer.prefix(count))) }
         if count == 0 { return .closed }

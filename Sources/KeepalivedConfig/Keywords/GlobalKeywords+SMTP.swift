@@ -52,6 +52,26 @@ extension GlobalKeywords {
             guard let count = parser.readUnsigned(line, 1, 1...1000), let seconds = parser.readUnsigned(line, 2, 1...86400) else { return }
             parser.config.global.smtp.rateLimit = .init(count: Int(count), seconds: Int(seconds))
         },
+        flag("smtp_ehlo") { $0.smtp.ehlo = true },
+        .keyword("smtp_tls") { parser, line in
+            guard let word = parser.argument(line, 1) else { return }
+            guard let mode = SMTPSettings.TLSMode(rawValue: word.lowercased()) else {
+                return parser.error("smtp_tls '\(word)' must be starttls or implicit", line, word: 1, hint: "use starttls or implicit")
+            }
+            parser.config.global.smtp.tls = mode
+        },
+        .keyword("smtp_tls_ca_file") { parser, line in
+            if let path = parser.argument(line, 1) { parser.config.global.smtp.tlsCAFile = path }
+        },
+        .keyword("smtp_tls_server_name") { parser, line in
+            if let name = parser.argument(line, 1) { parser.config.global.smtp.tlsServerName = name }
+        },
+        .keyword("smtp_auth_user") { parser, line in
+            if let user = parser.argument(line, 1) { parser.config.global.smtp.authUser = user }
+        },
+        .keyword("smtp_auth_secret_file") { parser, line in
+            if let path = parser.argument(line, 1) { parser.config.global.smtp.authSecretFile = path }
+        },
     ]
 
     static let notifyEntries: [Entry] = [

@@ -35,7 +35,46 @@ enum MailAssembly {
             routerID: configuration.global.routerID ?? localName ?? "[unknown]",
             hostName: localName ?? "localhost",
             retry: MailRetryPolicy(retries: smtp.retries, firstDelay: Int((smtp.retryDelay ?? 10_000_000) / 1000)),
-            rateLimit: smtp.rateLimit.map { MailRateLimiter(limit: $0.count, window: $0.seconds * 1000) })
+            rateLimit: smtp.rateLimit.map { MailRateLimiter(limit: $0.count, window: $0.seconds * 1000) },
+            options: SMTPSession.Options(ehlo: smtp.ehlo, startTLS: smtp.tls == .startTLS, credentials: credentials(smtp, log: log)),
+            tls: smtp.tls.map { MailTLS(mode: $0 == .implicit ? .implicit : .startTLS, caFile: smtp.tlsCAFile, serverName: smtp.tlsServerName) })
+    }
+
+    /// smtp_auth_user's password from smtp_auth_secret_file: only over TLS, and only from a file
+    /// others cannot read or write; otherwise AUTH is left out (and the server decides).
+    static func credentials(_ smtp: SMTPSettings, log: (String) -> Void) -> SMTPSession.Credentials? {
+        guard let user = smtp.authUser else { return nil }
+        guard smtp.tls != nil else {
+            log("smtp_auth_user needs smtp_tls: the password is never sent in clear; alerts are sent without AUTH")
+            return nil
+        }
+        guard let path = smtp.authSecretFile else {
+            log("smtp_auth_user \(user) has no smtp_auth_secret_file; alerts are sent without AUTH")
+            return nil
+        }
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            log("smtp_auth_secret_file \(path) cannot be read (errno \(errno)); alerts are sent without AUTH")
+            return nil
+        }
+        guard status.st_mode & 0o007 == 0 else {
+            log("smtp_auth_secret_file \(path) is open to others (mode \(String(status.st_mode & 0o777, radix: 8))); "
+                + "not used, alerts are sent without AUTH: chmod o= it")
+            return nil
+        }
+        guard let file = fopen(path, "r") else {
+            log("smtp_auth_secret_file \(path) cannot be read (errno \(errno)); alerts are sent without AUTH")
+            return nil
+        }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 1024)
+        guard fgets(&line, Int32(line.count), file) != nil else {
+            log("smtp_auth_secret_file \(path) is empty; alerts are sent without AUTH")
+            return nil
+        }
+        var password = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        while password.hasSuffix("\n") || password.hasSuffix("\r") { password.removeLast() }
+        return SMTPSession.Credentials(user: user, password: password)
     }
 
     /// A server's socket address; a name is resolved now (nil, logged, when it cannot be).
@@ -44,7 +83,7 @@ enum MailAssembly {
         case let .address(ip, port):
             return SMTPServerAddress(host: ip.description, port: port)
         case let .hostname(name, port):
-            guard let address = resolve(name).flatMap({ SMTPServerAddress(host: $0, port: port) }) else {
+            guard let address = resolve(name).flatMap({ SMTPServerAddress(host: $0, port: port, name: name) }) else {
                 log("Unable to resolve SMTP server \(name); no e-mail alerts go to it")
                 return nil
             }

@@ -9,6 +9,9 @@ public final class SMTPSink: @unchecked Sendable {
         case recording
         /// A listening socket whose connections complete and then hear nothing.
         case silent
+        /// aiosmtpd with TLS, STARTTLS required (or from the first byte with `implicit`), with the
+        /// given certificate and key (PEM files); with `login`, AUTH required too.
+        case secure(implicit: Bool, certificate: String, key: String, login: (user: String, password: String)?)
     }
 
     /// One message as the server saw it.
@@ -21,12 +24,16 @@ public final class SMTPSink: @unchecked Sendable {
         public var rcptTos: [String]
         /// Everything between DATA and the final dot (dot-stuffing undone, CRLF kept).
         public var data: String
+        /// Whether it came over TLS.
+        public var tls: Bool
+        /// The user it authenticated as, if any.
+        public var user: String?
 
         enum CodingKeys: String, CodingKey {
             case helo
             case mailFrom = "mail_from"
             case rcptTos = "rcpt_tos"
-            case data
+            case data, tls, user
         }
     }
 
@@ -54,8 +61,16 @@ public final class SMTPSink: @unchecked Sendable {
     ) throws -> SMTPSink {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let script = directory + "/sink.py"
-        try Data((behaviour == .recording ? recordingScript : silentScript).utf8).write(to: URL(fileURLWithPath: script))
-        let process = try namespace.start([python, script, address, String(port), directory], name: "smtp-sink")
+        var arguments = [python, script, address, String(port), directory]
+        switch behaviour {
+        case .recording: arguments.append("plain")
+        case .silent: break
+        case let .secure(implicit, certificate, key, login):
+            arguments += [implicit ? "implicit" : "starttls", certificate, key] + (login.map { [$0.user, $0.password] } ?? [])
+        }
+        let isSilent = if case .silent = behaviour { true } else { false }
+        try Data((isSilent ? silentScript : recordingScript).utf8).write(to: URL(fileURLWithPath: script))
+        let process = try namespace.start(arguments, name: "smtp-sink")
         let sink = SMTPSink(process: process, directory: directory)
         let ready = directory + "/ready"
         let deadline = ContinuousClock.now + .seconds(15)
@@ -86,8 +101,9 @@ public final class SMTPSink: @unchecked Sendable {
 
     static let recordingScript = """
         # SMTP sink for the mail tests: aiosmtpd, every message written as NNNN.json as it arrived.
-        import asyncio, json, os, sys
-        from aiosmtpd.smtp import SMTP
+        # Arguments: HOST PORT DIR plain|starttls|implicit [CERT KEY [USER PASSWORD]]
+        import asyncio, json, os, ssl, sys
+        from aiosmtpd.smtp import SMTP, AuthResult
 
         class Recorder:
             def __init__(self, directory):
@@ -96,22 +112,39 @@ public final class SMTPSink: @unchecked Sendable {
 
             async def handle_DATA(self, server, session, envelope):
                 self.count += 1
+                secure = bool(session.ssl) or server.transport.get_extra_info("ssl_object") is not None
+                user = session.auth_data.login.decode() if session.authenticated and session.auth_data else None
                 record = {"helo": session.host_name, "mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
-                          "data": envelope.original_content.decode("utf-8", "replace")}
+                          "data": envelope.original_content.decode("utf-8", "replace"), "tls": secure, "user": user}
                 path = os.path.join(self.directory, "%04d.json" % self.count)
                 with open(path + ".tmp", "w") as f:
                     json.dump(record, f)
                 os.rename(path + ".tmp", path)
                 return "250 OK queued"
 
-        async def main(host, port, directory):
+        async def main(host, port, directory, mode, rest):
             recorder = Recorder(directory)
+            context = None
+            if mode != "plain":
+                context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+                context.load_cert_chain(rest[0], rest[1])
+            login = rest[2:4] if len(rest) >= 4 else None
+            def authenticator(server, session, envelope, mechanism, data):
+                ok = login is not None and data.login.decode() == login[0] and data.password.decode() == login[1]
+                return AuthResult(success=ok, auth_data=data)
+            def protocol():
+                options = {"hostname": "sink.lab"}
+                if mode == "starttls":
+                    options.update(tls_context=context, require_starttls=True)
+                if login:
+                    options.update(auth_required=True, authenticator=authenticator, auth_require_tls=(mode == "starttls"))
+                return SMTP(recorder, **options)
             server = await asyncio.get_running_loop().create_server(
-                lambda: SMTP(recorder, hostname="sink.lab"), host=host, port=port)
+                protocol, host=host, port=port, ssl=context if mode == "implicit" else None)
             open(os.path.join(directory, "ready"), "w").close()
             await server.serve_forever()
 
-        asyncio.run(main(sys.argv[1], int(sys.argv[2]), sys.argv[3]))
+        asyncio.run(main(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5:]))
 
         """
 
