@@ -39,8 +39,10 @@ let package = Package(
         .systemLibrary(name: "CNetSNMP"),
         .target(name: "SNMPAgentX", dependencies: ["CNetSNMP", "SNMPModel"]),
 
-        // Notify scripts and the notify FIFO (e-mail to come), off the VRRP thread.
-        .target(name: "Notification"),
+        // OpenSSL (libssl-dev) for the e-mail alerts' STARTTLS and implicit TLS extension.
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl"),
+        // Notify scripts, the notify FIFO and e-mail alerts, off the VRRP thread.
+        .target(name: "Notification", dependencies: ["COpenSSL"]),
 
         // Health-check probes (TCP, HTTP_GET, MISC) on non-blocking sockets, polled on one thread.
         .target(name: "CheckerProbes", dependencies: ["CheckerCore", "KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification"]),
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec", "IPVSModel", "NetworkTypes"]),
         .testTarget(name: "CheckerCoreTests", dependencies: ["CheckerCore", "IPVSModel", "KeepalivedConfig", "KeepalivedTestSupport"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "IPVSModel", "KeepalivedTestSupport"]),
+        .testTarget(name: "NotificationTests", dependencies: ["Notification"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),
     ],

@@ -14,6 +14,7 @@ struct DemoCommand {
         FailoverStep(),
         TrackedServiceStep(),
         SNMPStep(),
+        MailStep(),
     ]
 
     func run() -> Int32 {

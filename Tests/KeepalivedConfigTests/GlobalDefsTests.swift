@@ -98,6 +98,46 @@ struct GlobalDefsTests {
         #expect(global.smtp.server == .hostname("mail.example.com", port: 25))
     }
 
+    /// Extensions: fallback servers in order, retries and their first delay; no warning for them.
+    @Test func smtpDeliveryExtensions() {
+        let loaded = Self.globalDefs("""
+            smtp_server 192.0.2.25
+            smtp_fallback_server 192.0.2.26 2525
+            smtp_fallback_server relay.example.com
+            smtp_retries 3
+            smtp_retry_delay 20
+            smtp_rate_limit 5 60
+            smtp_ehlo
+            smtp_tls STARTTLS
+            smtp_tls_ca_file /etc/keepalived/ca.pem
+            smtp_tls_server_name smtp.example.com
+            smtp_auth_user alerts
+            smtp_auth_secret_file /etc/keepalived/smtp-secret
+            """)
+        let smtp = loaded.configuration.global.smtp
+        #expect(smtp.fallbackServers == [.address(IPAddress("192.0.2.26")!, port: 2525), .hostname("relay.example.com", port: 25)])
+        #expect(smtp.retries == 3 && smtp.retryDelay == 20_000_000)
+        #expect(smtp.rateLimit == .init(count: 5, seconds: 60))
+        #expect(smtp.ehlo && smtp.tls == .startTLS && smtp.tlsCAFile == "/etc/keepalived/ca.pem")
+        #expect(smtp.tlsServerName == "smtp.example.com" && smtp.authUser == "alerts")
+        #expect(smtp.authSecretFile == "/etc/keepalived/smtp-secret")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        #expect(loaded.configTestExitCode == 0)
+        #expect(GlobalDefinitions().smtp.retries == 0 && GlobalDefinitions().smtp.fallbackServers.isEmpty)
+    }
+
+    @Test func smtpTLSTakesOnlyItsTwoModes() {
+        let loaded = Self.globalDefs("smtp_tls always")
+        #expect(loaded.configuration.global.smtp.tls == nil)
+        #expect(loaded.diagnostics.map(\.message) == ["smtp_tls 'always' must be starttls or implicit"])
+    }
+
+    @Test func smtpRetriesOutOfRangeIsReported() {
+        let loaded = Self.globalDefs("smtp_retries 11\nsmtp_retry_delay 0")
+        #expect(loaded.configuration.global.smtp.retries == 0 && loaded.configuration.global.smtp.retryDelay == nil)
+        #expect(loaded.diagnostics.map(\.message).filter { $0.contains("outside range") }.count == 2, "\(loaded.diagnostics)")
+    }
+
     @Test func vrrpDefaultsAndGARPTuning() {
         let loaded = Self.globalDefs("""
             vrrp_mcast_group4 224.0.0.19

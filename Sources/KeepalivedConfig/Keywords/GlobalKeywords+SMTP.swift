@@ -38,6 +38,40 @@ extension GlobalKeywords {
         optionalBool("smtp_alert_checker", message: boolMessage("smtp_alert_checker")) { $0.smtp.alertChecker = $1 },
         flag("no_email_faults") { $0.smtp.noEmailFaults = true },
         optionalBool("no_checker_emails", message: boolMessage("no_checker_emails")) { $0.smtp.noCheckerEmails = $1 },
+        // Extensions: more ways to get an alert through; without them mail works exactly as in keepalived.
+        .keyword("smtp_fallback_server") { parser, line in
+            if let server = parser.parseSMTPServer(line) { parser.config.global.smtp.fallbackServers.append(server) }
+        },
+        .keyword("smtp_retries") { parser, line in
+            if let count = parser.readUnsigned(line, 1, 0...10) { parser.config.global.smtp.retries = Int(count) }
+        },
+        .keyword("smtp_retry_delay") { parser, line in
+            if let seconds = parser.readUnsigned(line, 1, 1...3600) { parser.config.global.smtp.retryDelay = seconds * 1_000_000 }
+        },
+        .keyword("smtp_rate_limit") { parser, line in
+            guard let count = parser.readUnsigned(line, 1, 1...1000), let seconds = parser.readUnsigned(line, 2, 1...86400) else { return }
+            parser.config.global.smtp.rateLimit = .init(count: Int(count), seconds: Int(seconds))
+        },
+        flag("smtp_ehlo") { $0.smtp.ehlo = true },
+        .keyword("smtp_tls") { parser, line in
+            guard let word = parser.argument(line, 1) else { return }
+            guard let mode = SMTPSettings.TLSMode(rawValue: word.lowercased()) else {
+                return parser.error("smtp_tls '\(word)' must be starttls or implicit", line, word: 1, hint: "use starttls or implicit")
+            }
+            parser.config.global.smtp.tls = mode
+        },
+        .keyword("smtp_tls_ca_file") { parser, line in
+            if let path = parser.argument(line, 1) { parser.config.global.smtp.tlsCAFile = path }
+        },
+        .keyword("smtp_tls_server_name") { parser, line in
+            if let name = parser.argument(line, 1) { parser.config.global.smtp.tlsServerName = name }
+        },
+        .keyword("smtp_auth_user") { parser, line in
+            if let user = parser.argument(line, 1) { parser.config.global.smtp.authUser = user }
+        },
+        .keyword("smtp_auth_secret_file") { parser, line in
+            if let path = parser.argument(line, 1) { parser.config.global.smtp.authSecretFile = path }
+        },
     ]
 
     static let notifyEntries: [Entry] = [
@@ -93,21 +127,23 @@ extension GlobalKeywords {
 extension ConfigParser {
     /// smtp_server ADDRESS|NAME [PORT]: an address, else a name keepalived resolves.
     func readSMTPServer(_ line: KeywordLine) {
-        guard let server = argument(line, 1) else { return }
+        if let server = parseSMTPServer(line) { config.global.smtp.server = server }
+    }
+
+    /// `ADDRESS|NAME [PORT]` of smtp_server and smtp_fallback_server, or nil after reporting why not.
+    func parseSMTPServer(_ line: KeywordLine) -> SMTPSettings.Server? {
+        guard let server = argument(line, 1) else { return nil }
         let portText = line[2] ?? "25"
         let isName = server.contains("-") || server.contains("/")
         // keepalived reads the port once for the address attempt and again for the name attempt.
         let port = readUnsigned(portText, 1...65535, line, word: 2)
         if port == nil && !isName { _ = readUnsigned(portText, 1...65535, line, word: 2) }
         if let port {
-            if !isName, let address = IPAddress(server) {
-                config.global.smtp.server = .address(address, port: UInt16(port))
-                return
-            }
-            config.global.smtp.server = .hostname(server, port: UInt16(port))
-            return
+            if !isName, let address = IPAddress(server) { return .address(address, port: UInt16(port)) }
+            return .hostname(server, port: UInt16(port))
         }
         error("Invalid smtp server \(server) \(portText)", line, word: 1, hint: "give an address or host name and a port from 1 to 65535")
+        return nil
     }
 
     /// `*notify_fifo PATH [USER [GROUP]]`.

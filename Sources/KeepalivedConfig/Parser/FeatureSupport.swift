@@ -66,6 +66,13 @@ public enum FeatureSupport {
         "virtual_server.sh-port", "virtual_server.sh-fallback", "virtual_server.mh-port", "virtual_server.mh-fallback",
         "virtual_server.sorry_server_lvs_method", "virtual_server.real_server.lvs_method", "virtual_server.real_server.uthreshold",
         "virtual_server.real_server.lthreshold", "global_defs.lvs_flush", "global_defs.lvs_flush_on_stop", "global_defs.lvs_flush_onstop",
+        "global_defs.notification_email", "global_defs.notification_email_from", "global_defs.smtp_server",
+        "global_defs.smtp_helo_name", "global_defs.smtp_connect_timeout", "global_defs.smtp_alert",
+        "global_defs.smtp_alert_vrrp", "global_defs.no_email_faults", "vrrp_instance.smtp_alert",
+        "vrrp_sync_group.smtp_alert", "global_defs.smtp_fallback_server", "global_defs.smtp_retries",
+        "global_defs.smtp_retry_delay", "global_defs.smtp_rate_limit", "global_defs.smtp_ehlo", "global_defs.smtp_tls",
+        "global_defs.smtp_tls_ca_file", "global_defs.smtp_tls_server_name", "global_defs.smtp_auth_user",
+        "global_defs.smtp_auth_secret_file",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

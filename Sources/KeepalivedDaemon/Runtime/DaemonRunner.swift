@@ -64,6 +64,9 @@ enum DaemonRunner {
             runner: ScriptRunner { log.info($0) })
         let runtimes = VRRPAssembly.runtimes(loaded.configuration)
         let snmp = SNMPReporter(loaded.configuration, runtimes: runtimes, options: options) { log.info($0) }
+        var logDetail: (@Sendable (String) -> Void)?
+        if options.logDetail != .normal { logDetail = { log.info($0) } }
+        let mailer = MailAssembly.sender(loaded.configuration, log: { log.info($0) }, logDetail: logDetail)
         let service: VRRPService
         do {
             service = try VRRPService(
@@ -79,10 +82,12 @@ enum DaemonRunner {
                     if let word = NotificationAssembly.word(to) {
                         notifier.transition(instance: name, state: word, priority: Int(priority.rawValue))
                     }
+                    if let state = NotificationAssembly.alertState(to) { mailer.transition(AlertSubject.instance(name), entering: state) }
                 },
                 onGroupTransition: { group, _, to in
                     snmp?.groupTransition(group, to: to)
                     if let word = NotificationAssembly.word(to) { notifier.groupTransition(group: group, state: word) }
+                    if let state = NotificationAssembly.alertState(to) { mailer.transition(AlertSubject.group(group), entering: state) }
                 },
                 onPriorityChange: { instance, state, priority in
                     notifier.priorityChange(instance: instance, state: state == .master ? "MASTER" : "BACKUP",
@@ -115,6 +120,9 @@ enum DaemonRunner {
             case SIGTERM, SIGINT:
                 log.info("Stopping")
                 checker?.stop(releaseIPVS: !options.dontReleaseIPVS)
+                // keepalived's stop leaves no mail behind (its STOP alerts never get connected), so
+                // the sender stops first and the STOP transitions are not mailed.
+                mailer.stop()
                 service.requestStop()
                 thread.join()
                 notifier.finish()
@@ -124,7 +132,7 @@ enum DaemonRunner {
                 log.info("Stopped \(versionLine)")
                 return 0
             case SIGHUP:
-                reload(options, service: service, notifier: notifier, snmp: snmp, log: log)
+                reload(options, service: service, notifier: notifier, mailer: mailer, snmp: snmp, log: log)
             case SIGUSR2:
                 service.requestStats(clear: false)
             case statsClearSignal:
@@ -141,8 +149,8 @@ enum DaemonRunner {
 
     /// SIGHUP: the configuration is read and checked here, on the main thread; a configuration that
     /// cannot run is reported and the running one kept. Otherwise the VRRP thread applies it.
-    static func reload(_ options: CommandLineOptions, service: VRRPService, notifier: InstanceNotifier, snmp: SNMPReporter?,
-                       log: DaemonLog) {
+    static func reload(_ options: CommandLineOptions, service: VRRPService, notifier: InstanceNotifier, mailer: MailSender,
+                       snmp: SNMPReporter?, log: DaemonLog) {
         log.info("Reloading")
         let report = ConfigTest.report(options, host: LocalHost())
         for line in report.diagnosticLines { log.info(line) }
@@ -160,6 +168,7 @@ enum DaemonRunner {
             notifications: NotificationAssembly.notifications(configuration) { log.info($0) },
             groups: NotificationAssembly.groupNotifications(configuration) { log.info($0) })
         snmp?.reconfigure(configuration, runtimes: runtimes)
+        MailAssembly.reconfigure(mailer, configuration) { log.info($0) }
         service.requestReload(VRRPService.ReloadRequest(
             instances: runtimes, syncGroups: VRRPAssembly.syncGroups(configuration),
             scripts: VRRPAssembly.scripts(configuration) { log.info($0) }, files: VRRPAssembly.files(configuration) { log.info($0) },

@@ -133,7 +133,7 @@ enum DataDump {
         }
         if !scripts.isEmpty { lines += ["   Tracked scripts :"] + scripts }
         lines += [
-            "   Using smtp notification = no",
+            "   Using smtp notification = \(instance.runtime.smtpAlert ? "yes" : "no")",
             "   Notify deleted = \(instance.runtime.notifyDeleted ? "Deleted" : "Fault")",
             "   Notify priority changes = \(instance.runtime.notifyPriorityChanges)",
         ]

@@ -53,7 +53,7 @@ enum JSONDump {
             ("state", String(router.state.rawValue)),
             ("wantstate", String(router.wantState.rawValue)),
             ("version", String(configuration.version.rawValue)),
-            ("smtp_alert", "false"),
+            ("smtp_alert", entry.runtime.smtpAlert ? "true" : "false"),
             ("notify_deleted", "false"),
         ]
         if !entry.runtime.virtualAddresses.isEmpty {

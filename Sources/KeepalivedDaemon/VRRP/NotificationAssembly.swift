@@ -75,4 +75,9 @@ enum NotificationAssembly {
         case .initialize: nil
         }
     }
+
+    /// The state an e-mail alert reports (INIT is never mailed).
+    static func alertState(_ state: VRRPCore.VRRPState) -> AlertState? {
+        word(state).flatMap(AlertState.init(rawValue:))
+    }
 }

@@ -1,5 +1,6 @@
 import KeepalivedConfig
 import LinuxNet
+import Notification
 import VRRPCore
 
 /// Builds what the VRRP service runs from a validated Configuration: instance keywords first, then
@@ -51,6 +52,8 @@ enum VRRPAssembly {
                 let name = vmac.interfaceName ?? "\(defaults.vmacPrefix ?? "vrrp").\(vrid.rawValue)"
                 runtime.virtualMAC = .init(name: name, address: address)
             }
+            runtime.smtpAlert = MailAlertPolicy.resolve(
+                own: instance.smtpAlert, vrrpDefault: configuration.global.smtp.alertVRRP, globalDefault: configuration.global.smtp.alert)
             let group = configuration.syncGroups.first { $0.members.contains { $0.text == instance.name } }
             runtime.notifyPriorityChanges = instance.notifyPriorityChanges ?? group?.notifyPriorityChanges
                 ?? defaults.notifyPriorityChanges

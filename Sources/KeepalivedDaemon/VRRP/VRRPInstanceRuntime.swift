@@ -51,6 +51,8 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
         public var address: [UInt8]
         public init(name: String, address: [UInt8]) { self.name = name; self.address = address }
     }
+    /// keepalived.conf: smtp_alert (instance, else smtp_alert_vrrp, else smtp_alert); shown in the JSON dump.
+    public var smtpAlert = false
 
     public init(
         router: VirtualRouterConfiguration, interfaceName: String, virtualAddresses: [VirtualAddress],
