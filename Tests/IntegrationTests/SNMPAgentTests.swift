@@ -147,7 +147,7 @@ struct SNMPAgentTests {
             var snmpd = try station.startAgent()
             let firstConnect = SNMPStation.waitFor(atMost: 10) { station.answers("1.3.6.1.4.1.9586.100.5.1.1.0") }
             print("SNMP answered \(firstConnect.map { String(format: "%.2f s", $0) } ?? "never") after snmpd started")
-            #expect(firstConnect.map { $0 <= 2.5 } == true)
+            #expect(firstConnect.map { $0 <= SNMPStation.reconnectBound } == true)
             let queued = SNMPStation.waitFor(atMost: 5) { station.traps().contains { $0.contains("\"VI_1\"") && $0.contains("5.2.3.1.4 = INTEGER: 2") } }
             #expect(queued != nil, "the start-up traps raised before snmpd ran never arrived: \(station.traps())")
             let beforeRestart = station.traps().count
@@ -157,7 +157,7 @@ struct SNMPAgentTests {
             defer { _ = snmpd.stop() }
             let reconnect = SNMPStation.waitFor(atMost: 10) { station.answers("1.3.6.1.4.1.9586.100.5.2.3.1.4.1") }
             print("SNMP answered \(reconnect.map { String(format: "%.2f s", $0) } ?? "never") after snmpd restarted")
-            #expect(reconnect.map { $0 <= 2.5 } == true)
+            #expect(reconnect.map { $0 <= SNMPStation.reconnectBound } == true)
 
             // Killed outright (SIGKILL: no AgentX close) and started again.
             snmpd.send(SIGKILL)
@@ -165,7 +165,7 @@ struct SNMPAgentTests {
             snmpd = try station.startAgent()
             let afterKill = SNMPStation.waitFor(atMost: 10) { station.answers("1.3.6.1.4.1.9586.100.5.2.3.1.4.1") }
             print("SNMP answered \(afterKill.map { String(format: "%.2f s", $0) } ?? "never") after snmpd was killed and started")
-            #expect(afterKill.map { $0 <= 2.5 } == true)
+            #expect(afterKill.map { $0 <= SNMPStation.reconnectBound } == true)
 
             daemon.send(SIGTERM)
             #expect(daemon.waitForExit(timeout: .seconds(5)))

@@ -43,7 +43,7 @@ struct SNMPOutageTests {
 
             let back = SNMPStation.waitFor(atMost: 10) { station.answers("1.3.6.1.4.1.9586.100.5.2.3.1.4.1") }
             print("snmpd resumed: MIBs answered after \(back.map { String(format: "%.2f s", $0) } ?? "never")")
-            #expect(back.map { $0 <= 2.5 } == true)
+            #expect(back.map { $0 <= SNMPStation.reconnectBound } == true)
             // The FAULT trap raised while snmpd was stopped is delivered.
             let fault = SNMPStation.waitFor(atMost: 5) {
                 station.traps().dropFirst(trapsBefore).contains { $0.contains("\"VI_1\"") && $0.contains("5.2.3.1.4 = INTEGER: 3") }
