@@ -10,6 +10,8 @@ public struct AddressRequest: Sendable, Hashable {
     /// RT_SCOPE_* (0 universe, 253 link, 254 host).
     public var scope: UInt8 = 0
     public var broadcast: [UInt8]?
+    /// A point-to-point peer: IFA_ADDRESS carries it instead of the address.
+    public var peer: [UInt8]?
     public var label: String?
     /// IFA_F_* flags (e.g. IFA_F_NODAD 0x02, IFA_F_NOPREFIXROUTE 0x200).
     public var flags: UInt32 = 0
@@ -28,7 +30,7 @@ public struct AddressRequest: Sendable, Hashable {
         var payload: [UInt8] = [family, prefixLength, UInt8(truncatingIfNeeded: flags), scope]
         payload.appendHost(interfaceIndex)
         payload += RouteAttribute(type: NetlinkConstants.IFA_LOCAL, value: address).encoded()
-        payload += RouteAttribute(type: NetlinkConstants.IFA_ADDRESS, value: address).encoded()
+        payload += RouteAttribute(type: NetlinkConstants.IFA_ADDRESS, value: peer ?? address).encoded()
         if let broadcast { payload += RouteAttribute(type: NetlinkConstants.IFA_BROADCAST, value: broadcast).encoded() }
         if let label { payload += RouteAttribute.string(NetlinkConstants.IFA_LABEL, label).encoded() }
         if flags > 0xff { payload += RouteAttribute.uint32(NetlinkConstants.IFA_FLAGS, flags).encoded() }

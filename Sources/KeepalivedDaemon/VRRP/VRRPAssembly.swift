@@ -141,7 +141,17 @@ enum VRRPAssembly {
         }
     }
 
-    private static func address(_ vip: KeepalivedConfig.VirtualAddress) -> VRRPInstanceRuntime.VirtualAddress {
-        .init(address: vip.prefix.address.bytes, prefixLength: UInt8(vip.prefix.length))
+    /// A virtual_ipaddress line with its options, as keepalived adds it (the static_ipaddress rules).
+    static func address(_ vip: KeepalivedConfig.VirtualAddress) -> VRRPInstanceRuntime.VirtualAddress {
+        var address = VRRPInstanceRuntime.VirtualAddress(address: vip.prefix.address.bytes, prefixLength: UInt8(vip.prefix.length))
+        let request = vip.request(delete: false, interfaceIndex: 0)
+        address.interfaceName = vip.interface
+        address.scope = request.scope
+        address.broadcast = request.broadcast
+        address.label = request.label
+        address.peer = vip.peer?.bytes
+        address.flags = request.flags
+        address.preferredLifetime = request.preferredLifetime
+        return address
     }
 }

@@ -1,4 +1,5 @@
 import KeepalivedConfig
+import NetlinkCodec
 import VRRPCore
 
 /// Everything the VRRP service needs to run one instance: the protocol configuration plus the
@@ -8,9 +9,38 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
         /// 4 or 16 bytes.
         public var address: [UInt8]
         public var prefixLength: UInt8
+        /// keepalived.conf: dev DEV (nil: the instance's interface, or its VMAC).
+        public var interfaceName: String?
+        /// keepalived.conf: scope, brd, label, peer, and the flags and preferred lifetime of
+        /// home, -nodad, mngtmpaddr, noprefixroute, autojoin and preferred_lft.
+        public var scope: UInt8 = 0
+        public var broadcast: [UInt8]?
+        public var label: String?
+        public var peer: [UInt8]?
+        public var flags: UInt32 = 0
+        public var preferredLifetime: UInt32?
+
         public init(address: [UInt8], prefixLength: UInt8) {
             self.address = address
             self.prefixLength = prefixLength
+            // Without configuration keepalived adds IPv6 VIPs without DAD, a /128 deprecated.
+            if address.count == 16 {
+                flags = 0x02
+                preferredLifetime = prefixLength == 128 ? 0 : nil
+            }
+        }
+
+        /// The RTM_NEWADDR / RTM_DELADDR request for it on `interfaceIndex`.
+        public func request(_ operation: AddressRequest.Operation, interfaceIndex: UInt32) -> AddressRequest {
+            var request = AddressRequest(operation: operation, interfaceIndex: interfaceIndex, address: address, prefixLength: prefixLength)
+            request.scope = scope
+            request.peer = peer
+            guard operation == .add else { return request }
+            request.broadcast = broadcast
+            request.label = label
+            request.flags = flags
+            request.preferredLifetime = preferredLifetime
+            return request
         }
     }
 

@@ -11,23 +11,23 @@ extension VRRPService {
     func apply(_ operation: AddressRequest.Operation, _ vips: some Sequence<VRRPInstanceRuntime.VirtualAddress>, on interfaceIndex: UInt32,
                instance name: String) {
         for vip in vips {
-            var request = AddressRequest(operation: operation, interfaceIndex: interfaceIndex, address: vip.address, prefixLength: vip.prefixLength)
-            if operation == .add && vip.address.count == 16 {
-                // keepalived: IPv6 VIPs skip DAD, and a /128 is deprecated so it is never a source.
-                request.flags |= 0x02
-                request.preferredLifetime = vip.prefixLength == 128 ? 0 : nil
-            }
+            let request = vip.request(operation, interfaceIndex: Self.interfaceIndex(of: vip, default: interfaceIndex))
             do { try addresses.apply(request) } catch {
                 log("(\(name)) cannot \(operation == .add ? "add" : "remove") \(IPAddressText.format(vip.address)): \(error)")
             }
         }
     }
 
+    /// The VIP's own `dev`, else the instance's interface.
+    static func interfaceIndex(of vip: VRRPInstanceRuntime.VirtualAddress, default index: UInt32) -> UInt32 {
+        vip.interfaceName.flatMap { Interfaces.lookup($0)?.index } ?? index
+    }
+
     func removeAddresses(_ instance: RunningInstance, quiet: Bool) {
         guard releaseAddressesOnStop || router(instance).state != .stop else { return }
         removeRoutesAndRules(instance, startup: quiet)
         for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
-            let request = AddressRequest(operation: .delete, interfaceIndex: instance.interface.index, address: vip.address, prefixLength: vip.prefixLength)
+            let request = vip.request(.delete, interfaceIndex: Self.interfaceIndex(of: vip, default: instance.interface.index))
             do { try addresses.apply(request) } catch {
                 if !quiet && error.errno != EADDRNOTAVAIL { log("(\(instance.runtime.router.name)) cannot remove address: \(error)") }
             }
