@@ -48,16 +48,9 @@ enum VRRPFixtures {
         _ implementation: Implementation, in router: LabNamespace, config: String, temporaryDirectory: String? = nil,
         arguments extra: [String] = []
     ) throws -> LabProcess {
-        // Seen inside the namespace at /etc/keepalived (ip netns exec bind-mounts /etc/netns/NAME).
-        let path = "/etc/keepalived/keepalived-\(implementation).conf"
-        try router.installFile(path, contents: config)
-        let binary = implementation == .ours ? ourBinary : debianBinary
-        let pids = router.logDirectory + "/" + router.name
-        let environment = temporaryDirectory.map { ["/usr/bin/env", "TMPDIR=\($0)"] } ?? []
-        return try router.start(
-            environment + [binary, "-n", "-l", "-G", "-P", "-f", path, "-p", pids + "-\(implementation).pid",
-             "-r", pids + "-\(implementation)-vrrp.pid"] + extra,
-            name: "keepalived-\(implementation)")
+        try router.startKeepalived(
+            implementation == .ours ? ourBinary : debianBinary, label: implementation.rawValue, config: config,
+            temporaryDirectory: temporaryDirectory, arguments: extra)
     }
 
     /// Whether `router` carries `address` on eth0.

@@ -1,19 +1,21 @@
+// net-snmp's snmpd and snmptrapd in a lab namespace, for the SNMP tests, the demo and the benchmarks.
 import Foundation
-import KeepalivedTestSupport
 
 /// net-snmp's snmpd (the AgentX master) and snmptrapd in a lab namespace, and snmpwalk against them.
 /// Everything listens on the namespace's own loopback; files live in the lab directory.
-struct SNMPStation {
-    let namespace: LabNamespace
-    let directory: String
-    static let agentPort = 16161
-    static let trapPort = 16162
+public struct SNMPStation: Sendable {
+    public let namespace: LabNamespace
+    public let directory: String
+    /// snmpd's UDP port on the namespace's loopback.
+    public static let agentPort = 16161
+    /// snmptrapd's UDP port on the namespace's loopback (snmpd's trap2sink).
+    public static let trapPort = 16162
 
     /// The AgentX socket our daemon and keepalived connect to (`snmp_socket unix:PATH`).
-    var agentXSocket: String { directory + "/agentx.sock" }
-    var trapLog: String { directory + "/traps.txt" }
+    public var agentXSocket: String { directory + "/agentx.sock" }
+    public var trapLog: String { directory + "/traps.txt" }
 
-    init(_ namespace: LabNamespace, directory: String) throws {
+    public init(_ namespace: LabNamespace, directory: String) throws {
         self.namespace = namespace
         self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -31,13 +33,13 @@ struct SNMPStation {
     }
 
     /// Starts snmpd in the foreground with only our configuration.
-    func startAgent() throws -> LabProcess {
+    public func startAgent() throws -> LabProcess {
         try namespace.start(["snmpd", "-f", "-Lo", "-C", "-c", directory + "/snmpd.conf", "-m", "", "-p", directory + "/snmpd.pid"],
                             name: "snmpd")
     }
 
     /// Starts snmptrapd writing one line of varbinds per notification to `trapLog`.
-    func startTrapReceiver() throws -> LabProcess {
+    public func startTrapReceiver() throws -> LabProcess {
         let receiver = try namespace.start(
             ["snmptrapd", "-f", "-Lf", trapLog, "-C", "-c", directory + "/snmptrapd.conf", "-m", "", "-On", "-F", "%v\n"],
             name: "snmptrapd")
@@ -46,7 +48,7 @@ struct SNMPStation {
     }
 
     /// `snmpwalk -On` of `root` (numeric OIDs, no MIBs): one `OID = TYPE: value` line per object.
-    func walk(_ root: String, timeout: Int = 2) throws -> [String] {
+    public func walk(_ root: String, timeout: Int = 2) throws -> [String] {
         let result = try namespace.run(
             ["snmpwalk", "-v2c", "-c", "public", "-On", "-m", "", "-t", String(timeout), "-r", "0",
              "127.0.0.1:\(Self.agentPort)", root], timeout: .seconds(30))
@@ -54,12 +56,12 @@ struct SNMPStation {
     }
 
     /// The three subtrees keepalived serves, walked one after the other.
-    func walkKeepalivedSubtrees() throws -> [String] {
+    public func walkKeepalivedSubtrees() throws -> [String] {
         try ["1.3.6.1.4.1.9586.100.5", "1.3.6.1.2.1.68", "1.3.6.1.2.1.207"].flatMap { try walk($0) }
     }
 
     /// Whether `oid` answers with a value (not "No Such Object/Instance", not a timeout).
-    func answers(_ oid: String) -> Bool {
+    public func answers(_ oid: String) -> Bool {
         guard let result = try? namespace.run(
             ["snmpget", "-v2c", "-c", "public", "-On", "-m", "", "-t", "1", "-r", "0", "127.0.0.1:\(Self.agentPort)", oid],
             timeout: .seconds(10)) else { return false }
@@ -67,7 +69,7 @@ struct SNMPStation {
     }
 
     /// The notifications received so far: the varbinds after sysUpTime.0, tab-separated.
-    func traps() -> [String] {
+    public func traps() -> [String] {
         let text = (try? String(contentsOfFile: trapLog, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             guard line.hasPrefix(".1.3.6.1.2.1.1.3.0") else { return nil }
@@ -82,14 +84,14 @@ extension SNMPStation {
     static let reconnectBound = 5.0
 
     /// A walk with the values that legitimately differ between two runs masked: time stamps and up-times.
-    static func masked(_ lines: [String]) -> [String] {
+    public static func masked(_ lines: [String]) -> [String] {
         lines.map { line in
             line.contains("= Timeticks:") ? String(line[..<line.range(of: "= Timeticks:")!.upperBound]) + " *" : line
         }
     }
 
     /// Polls until `condition` holds or `limit` seconds pass; the time it took, or nil.
-    static func waitFor(atMost limit: Double, interval: Double = 0.1, _ condition: () -> Bool) -> Double? {
+    public static func waitFor(atMost limit: Double, interval: Double = 0.1, _ condition: () -> Bool) -> Double? {
         let clock = ContinuousClock()
         let start = clock.now
         while true {
