@@ -9,15 +9,17 @@ enum Timing {
         return sorted[sorted.count / 2]
     }
 
+    static func seconds(_ d: Duration) -> Double { milliseconds(d) / 1000 }
+
     static func milliseconds(_ d: Duration) -> Double {
         Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
     }
 
     /// Runs `executable arguments` to the end with posix_spawn (Foundation's Process adds tens of
     /// milliseconds per run, which would blur the comparison); output goes to a scratch file, of
-    /// which the first bytes are returned.
+    /// which the first bytes are returned with the number of lines.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
-        -> (status: Int32, output: String, elapsed: Duration)
+        -> (status: Int32, output: String, elapsed: Duration, lines: Int)
     {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
@@ -44,7 +46,8 @@ enum Timing {
         let data = (try? Data(contentsOf: URL(fileURLWithPath: outputPath))) ?? Data()
         try? FileManager.default.removeItem(atPath: outputPath)
         let exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (exitStatus, String(decoding: data.prefix(4096), as: UTF8.self), elapsed)
+        let lines = data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return (exitStatus, String(decoding: data.prefix(4096), as: UTF8.self), elapsed, lines)
     }
 
     /// Median wall-clock time of `runs` runs of a command.
@@ -52,7 +55,7 @@ enum Timing {
         -> (median: Duration, status: Int32, output: String)
     {
         var samples: [Duration] = []
-        var last: (status: Int32, output: String, elapsed: Duration) = (0, "", .zero)
+        var last: (status: Int32, output: String, elapsed: Duration, lines: Int) = (0, "", .zero, 0)
         for _ in 0..<runs {
             last = try run(executable, arguments, environment: environment)
             samples.append(last.elapsed)

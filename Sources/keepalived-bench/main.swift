@@ -1,59 +1,51 @@
 import Foundation
-import KeepalivedConfig
-import KeepalivedTestSupport
 
-/// keepalived-bench: config parse time against keepalived 2.2.7, and fuzz throughput.
-///   keepalived-bench [--instances N] [--runs N] [--fuzz N]
+/// keepalived-bench: our keepalived against Debian's keepalived 2.2.7, side by side, as ratios.
+///   keepalived-bench [all]              every benchmark below (make bench)
+///   keepalived-bench conf [--instances N] [--runs N] [--fuzz N]
+///                                       config parse time (-t) and fuzz throughput
+///   keepalived-bench snmp [--walk-runs N] [--cuts N] [--stops N] [--reconnect-timeout S]
+///                                       walk times at 10/100/500 instances, trap latency, reconnect
+///   keepalived-bench vrrp [--cuts N] [--stops N] [--cpu-window S]
+///                                       failover, SIGTERM to exit, CPU/RSS/settling at 500 instances
 ///   keepalived-bench parse FILE...      load files with our front end, print diagnostics
-///   keepalived-bench config [N]         print the generated benchmark config
-let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "parse" {
-    ParseCommand.run(Array(arguments.dropFirst()))
-    exit(0)
-}
-if arguments.first == "config" {
-    print(BenchConfig.text(instances: Int(arguments.dropFirst().first ?? "") ?? 2000), terminator: "")
-    exit(0)
-}
+///   keepalived-bench config [N]         print the generated parse-benchmark config
+/// The lab benchmarks (snmp, vrrp) need root; they print only, they assert nothing.
+let given = Array(CommandLine.arguments.dropFirst())
+let command = given.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "all"
+let arguments = given.first == command ? Array(given.dropFirst()) : given
 
-func option(_ name: String, _ fallback: Int, in arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Int {
+func option(_ name: String, _ fallback: Int, in arguments: [String] = arguments) -> Int {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let value = Int(arguments[i + 1]) else { return fallback }
     return value
 }
-let instances = option("--instances", 2000)
-let runs = option("--runs", 5)
-let fuzzInputs = option("--fuzz", 100_000)
 
-let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("keepalived-bench-\(getpid())")
-try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: scratch) }
-let configFile = scratch.appendingPathComponent("keepalived.conf")
-let text = BenchConfig.text(instances: instances)
-try text.write(to: configFile, atomically: false, encoding: .utf8)
-let lineCount = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-print("config: \(instances) vrrp_instances + \(instances) vrrp_scripts, \(lineCount) lines, \(text.utf8.count / 1024) KiB")
+var conf = ConfBench()
+conf.instances = option("--instances", conf.instances)
+conf.runs = option("--runs", conf.runs)
+conf.fuzzInputs = option("--fuzz", conf.fuzzInputs)
+var lab = LabBench()
+lab.walkRuns = option("--walk-runs", lab.walkRuns)
+lab.cuts = option("--cuts", lab.cuts)
+lab.stops = option("--stops", lab.stops)
+lab.cpuWindow = Double(option("--cpu-window", Int(lab.cpuWindow)))
+lab.reconnectTimeout = Double(option("--reconnect-timeout", Int(lab.reconnectTimeout)))
 
-let rows = try ParseBench.run(file: configFile.path, scratch: scratch, runs: runs)
-print("fuzz: \(fuzzInputs) inputs ...")
-let fuzz = FuzzRun.run(inputs: fuzzInputs, seed: 0x6B65_6570_616C_6976)
-
-func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-func ms(_ d: Duration) -> String { String(format: "%.1f ms", Timing.milliseconds(d)) }
-
-print("")
-print(pad("parse (median of \(runs), wall clock)", 40) + pad("time", 12) + "notes")
-for row in rows { print(pad(row.what, 40) + pad(ms(row.median), 12) + row.note) }
-if let theirs = rows.first(where: { $0.what.hasPrefix("keepalived") }),
-   let ours = rows.first(where: { $0.what == "ours keepalived -t" }) ?? rows.last {
-    let ratio = Timing.milliseconds(ours.median) / Timing.milliseconds(theirs.median)
-    print(pad("ratio ours/keepalived", 40) + pad(String(format: "%.2f", ratio), 12)
-          + "target < 0.50: " + (ratio < 0.5 ? "met" : "NOT met") + " (\(ours.what))")
+switch command {
+case "parse":
+    ParseCommand.run(arguments)
+case "config":
+    print(BenchConfig.text(instances: Int(arguments.first ?? "") ?? 2000), terminator: "")
+case "conf":
+    try conf.run()
+case "snmp", "vrrp":
+    lab.snmp = command == "snmp"
+    lab.vrrp = command == "vrrp"
+    try lab.run()
+case "all":
+    try conf.run()
+    try lab.run()
+default:
+    print("usage: keepalived-bench [all | conf | snmp | vrrp | parse FILE... | config [N]] [options]")
+    exit(2)
 }
-print("")
-let seconds = Timing.milliseconds(fuzz.elapsed) / 1000
-print(pad("fuzz (in-process, seeded)", 40) + "value")
-print(pad("inputs", 40) + "\(fuzz.inputs)")
-print(pad("inputs/second", 40) + String(format: "%.0f", Double(fuzz.inputs) / seconds))
-print(pad("crashes", 40) + "0 (a crash would have ended this run)")
-print(pad("longest single parse", 40) + "\(ms(fuzz.longest)) (\(fuzz.longestKind))")
-print(pad("keepalived-class diagnostics w/o line", 40) + "\(fuzz.unlocated)")
