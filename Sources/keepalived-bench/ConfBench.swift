@@ -15,10 +15,10 @@ struct ConfBench {
         let text = BenchConfig.text(instances: instances)
         try text.write(to: configFile, atomically: false, encoding: .utf8)
         let lineCount = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        print("config: \(instances) vrrp_instances + \(instances) vrrp_scripts, \(lineCount) lines, \(text.utf8.count / 1024) KiB")
+        Timing.progress("config: \(instances) vrrp_instances + \(instances) vrrp_scripts, \(lineCount) lines, \(text.utf8.count / 1024) KiB")
 
         let rows = try ParseBench.run(file: configFile.path, scratch: scratch, runs: runs)
-        print("fuzz: \(fuzzInputs) inputs ...")
+        Timing.progress("fuzz: \(fuzzInputs) inputs ...")
         let fuzz = FuzzRun.run(inputs: fuzzInputs, seed: 0x6B65_6570_616C_6976)
 
         let pad = BenchTable.pad

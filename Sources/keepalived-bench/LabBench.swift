@@ -18,12 +18,12 @@ struct LabBench {
 
     func run() throws {
         guard Lab.availability.isAvailable else {
-            print("lab benchmarks skipped: \(Lab.availability.reason ?? "lab unavailable") (they need root and iproute2)")
+            Timing.progress("lab benchmarks skipped: \(Lab.availability.reason ?? "lab unavailable") (they need root and iproute2)")
             return
         }
         let implementations = Implementation.allCases.filter(\.isInstalled)
-        for missing in Implementation.allCases where !missing.isInstalled { print("note: \(missing.binary) not found; no \(missing) column") }
-        print("load average before: \(Self.loadAverage()) (2 cores, shared with other builds: expect noise)")
+        for missing in Implementation.allCases where !missing.isInstalled { Timing.progress("note: \(missing.binary) not found; no \(missing) column") }
+        Timing.progress("load average before: \(Self.loadAverage()) (2 cores, shared with other builds: expect noise)")
 
         var sizes: Set<Int> = []
         if snmp { sizes.formUnion([10, 100, Self.scale]) }
@@ -33,28 +33,28 @@ struct LabBench {
             for size in sizes.sorted() {
                 for implementation in implementations {
                     let cpu = vrrp && size == Self.scale ? cpuWindow : nil
-                    print("\(implementation): \(size) instances\(cpu.map { String(format: ", %.0f s CPU window", $0) } ?? "") ...")
+                    Timing.progress("\(implementation): \(size) instances\(cpu.map { String(format: ", %.0f s CPU window", $0) } ?? "") ...")
                     let run = try InstanceRun.run(implementation, instances: size, in: lab, walkRuns: snmp && size >= 10 ? walkRuns : 0, cpuWindow: cpu)
-                    if run.settle == nil { print("  only \(run.settledCount) of \(size) VIPs installed (\(run.configCheck))") }
+                    if run.settle == nil { Timing.progress("  only \(run.settledCount) of \(size) VIPs installed (\(run.configCheck))") }
                     runs[implementation, default: [:]][size] = run
                 }
             }
         }
         var failovers: [Implementation: FailoverBench] = [:]
         for implementation in implementations {
-            print("\(implementation): failover and traps, \(cuts) link cuts and \(stops) SIGTERMs ...")
+            Timing.progress("\(implementation): failover and traps, \(cuts) link cuts and \(stops) SIGTERMs ...")
             let result = try FailoverBench.run(implementation, cuts: cuts, stops: stops)
-            for problem in result.problems { print("  \(problem)") }
+            for problem in result.problems { Timing.progress("  \(problem)") }
             failovers[implementation] = result
         }
         var reconnects: [Implementation: Double?] = [:]
         if snmp {
             for implementation in implementations {
-                print("\(implementation): snmpd restart (waiting up to \(Int(reconnectTimeout)) s) ...")
+                Timing.progress("\(implementation): snmpd restart (waiting up to \(Int(reconnectTimeout)) s) ...")
                 reconnects[implementation] = try ReconnectBench.run(implementation, timeout: reconnectTimeout)
             }
         }
-        print("load average after: \(Self.loadAverage())")
+        Timing.progress("load average after: \(Self.loadAverage())")
 
         if snmp { BenchTable.print("SNMP (issue 4), wall clock, median", snmpRows(runs, failovers, reconnects)) }
         if vrrp { BenchTable.print("VRRP (issue 3), wall clock, median", vrrpRows(runs, failovers)) }

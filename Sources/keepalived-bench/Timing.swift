@@ -4,6 +4,13 @@ import Foundation
 enum Timing {
     static let clock = ContinuousClock()
 
+    /// Prints a progress line at once, also when the output goes to a file or a pipe (fflush(NULL)
+    /// flushes every stream, stdout included).
+    static func progress(_ line: String) {
+        print(line)
+        fflush(nil)
+    }
+
     static func median(_ samples: [Duration]) -> Duration {
         let sorted = samples.sorted()
         return sorted[sorted.count / 2]

@@ -1,7 +1,7 @@
 import Foundation
 
 /// keepalived-bench: our keepalived against Debian's keepalived 2.2.7, side by side, as ratios.
-///   keepalived-bench [all]              every benchmark below (make bench)
+///   keepalived-bench [all]              every benchmark below (make bench; --fuzz defaults to 20000)
 ///   keepalived-bench conf [--instances N] [--runs N] [--fuzz N]
 ///                                       config parse time (-t) and fuzz throughput
 ///   keepalived-bench snmp [--walk-runs N] [--cuts N] [--stops N] [--reconnect-timeout S]
@@ -43,6 +43,8 @@ case "snmp", "vrrp":
     lab.vrrp = command == "vrrp"
     try lab.run()
 case "all":
+    // A smaller fuzz run keeps `make bench` within a few minutes on a busy 2-core machine.
+    conf.fuzzInputs = option("--fuzz", 20_000)
     try conf.run()
     try lab.run()
 default:

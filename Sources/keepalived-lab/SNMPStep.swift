@@ -12,16 +12,10 @@ struct SNMPStep: DemoStep {
         let lab = context.lab
         let (r1, r2) = (lab.router(1), lab.router(2))
         let directory = lab.directory + "/snmp-demo"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let socket = directory + "/agentx.sock", traps = directory + "/traps.txt"
-        try "master agentx\nagentXSocket \(socket)\nagentaddress udp:127.0.0.1:16161\nrocommunity public 127.0.0.1\ntrap2sink 127.0.0.1:16162 public\n"
-            .write(toFile: directory + "/snmpd.conf", atomically: true, encoding: .utf8)
-        try "disableAuthorization yes\nsnmpTrapdAddr udp:127.0.0.1:16162\n"
-            .write(toFile: directory + "/snmptrapd.conf", atomically: true, encoding: .utf8)
-        let snmpd = try r2.start(["snmpd", "-f", "-Lo", "-C", "-c", directory + "/snmpd.conf", "-m", "", "-p", directory + "/snmpd.pid"],
-                                 name: "snmpd")
-        let trapd = try r2.start(["snmptrapd", "-f", "-Lf", traps, "-C", "-c", directory + "/snmptrapd.conf", "-m", "", "-On", "-F", "%v\n"],
-                                 name: "snmptrapd")
+        let station = try SNMPStation(r2, directory: directory)
+        let socket = station.agentXSocket, traps = station.trapLog
+        let snmpd = try station.startAgent()
+        let trapd = try station.startTrapReceiver()
         defer { _ = trapd.stop(); _ = snmpd.stop() }
         let vip = "10.77.0.202"
         // A Unix socket path is reachable from every namespace: router 1 gets one no snmpd listens on.
