@@ -29,16 +29,31 @@ struct LabBench {
         if snmp { sizes.formUnion([10, 100, Self.scale]) }
         if vrrp { sizes.formUnion([1, Self.scale]) }
         var runs: [Implementation: [Int: InstanceRun]] = [:]
-        try Lab.withLab(routers: 1) { lab in
-            for size in sizes.sorted() {
-                for implementation in implementations {
-                    let cpu = vrrp && size == Self.scale ? cpuWindow : nil
-                    Timing.progress("\(implementation): \(size) instances\(cpu.map { String(format: ", %.0f s CPU window", $0) } ?? "") ...")
-                    let run = try InstanceRun.run(implementation, instances: size, in: lab, walkRuns: snmp && size >= 10 ? walkRuns : 0, cpuWindow: cpu)
-                    if run.settle == nil { Timing.progress("  only \(run.settledCount) of \(size) VIPs installed (\(run.configCheck))") }
-                    runs[implementation, default: [:]][size] = run
+        for size in sizes.sorted() {
+            // Each implementation in a lab of its own, both running while the walks alternate.
+            let labs = try implementations.map { _ in try Lab(routers: 1) }
+            defer { labs.forEach { $0.teardown() } }
+            var pair: [InstanceRun] = []
+            for (implementation, lab) in zip(implementations, labs) {
+                let cpu = vrrp && size == Self.scale ? cpuWindow : nil
+                Timing.progress("\(implementation): \(size) instances\(cpu.map { String(format: ", %.0f s CPU window", $0) } ?? "") ...")
+                let run = try InstanceRun(implementation, instances: size, in: lab)
+                pair.append(run)
+                run.waitUntilSettled()
+                if run.settle == nil { Timing.progress("  only \(run.settledCount) of \(size) VIPs installed (\(run.configCheck))") }
+                if let cpu { run.measureCPU(window: cpu) }
+                runs[implementation, default: [:]][size] = run
+            }
+            if snmp && size >= 10 {
+                Timing.progress("walks at \(size) instances, keepalived and ours alternating ...")
+                pair.forEach { $0.waitForMIB() }
+                for _ in 0..<walkRuns {
+                    for tool in InstanceRun.walkTools {
+                        for run in pair { try run.walk(tool) }
+                    }
                 }
             }
+            pair.forEach { $0.stop() }
         }
         var failovers: [Implementation: FailoverBench] = [:]
         for implementation in implementations {
@@ -63,13 +78,15 @@ struct LabBench {
     func snmpRows(_ runs: [Implementation: [Int: InstanceRun]], _ failovers: [Implementation: FailoverBench],
                   _ reconnects: [Implementation: Double?]) -> [BenchRow] {
         var rows: [BenchRow] = []
-        for (tool, pick) in [("snmpwalk", \InstanceRun.walk), ("snmpbulkwalk", \InstanceRun.bulkWalk)] {
+        for tool in InstanceRun.walkTools {
             for size in [10, 100, Self.scale] {
-                let ours = runs[.ours]?[size]?[keyPath: pick], theirs = runs[.keepalived]?[size]?[keyPath: pick]
+                let ours = runs[.ours]?[size], theirs = runs[.keepalived]?[size]
                 rows.append(BenchRow(
-                    what: "\(tool) vrrpInstanceTable, \(size) instances", ours: ours.map { $0.median * 1000 },
-                    theirs: theirs.map { $0.median * 1000 }, unit: .milliseconds, target: size == Self.scale ? .ratioAtMost(0.5) : nil,
-                    note: "lines: ours \(ours?.lines ?? 0), keepalived \(theirs?.lines ?? 0); median of \(walkRuns)"))
+                    what: "\(tool) vrrpInstanceTable, \(size) instances", ours: ours?.walkTimes[tool].flatMap(Self.median).map { $0 * 1000 },
+                    theirs: theirs?.walkTimes[tool].flatMap(Self.median).map { $0 * 1000 }, unit: .milliseconds,
+                    target: size == Self.scale ? .ratioAtMost(0.5) : nil,
+                    note: "lines: ours \(ours?.walkLines[tool] ?? 0), keepalived \(theirs?.walkLines[tool] ?? 0); "
+                        + "runs ms: ours \(Self.list(ours?.walkTimes[tool]?.map { $0 * 1000 })), keepalived \(Self.list(theirs?.walkTimes[tool]?.map { $0 * 1000 }))"))
             }
         }
         let ours = failovers[.ours], theirs = failovers[.keepalived]
