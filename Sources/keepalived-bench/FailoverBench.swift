@@ -68,7 +68,7 @@ struct FailoverBench {
                 ["tcpdump", "-i", "any", "-n", "-tt", "-l", "proto 112 or (udp and dst port \(SNMPStation.trapPort))"], name: "tcpdump")
             let monitor = try backup.start(["ip", "-ts", "monitor", "address"], name: "monitor")
             defer { _ = monitor.stop(); _ = capture.stop(); _ = trapd.stop(); _ = snmpd.stop() }
-            guard capture.waitForOutput(containing: "listening on", timeout: .seconds(10)) else {
+            guard station.waitUntilListening(), capture.waitForOutput(containing: "listening on", timeout: .seconds(10)) else {
                 throw LabError.timeout("tcpdump did not start: \(capture.output)")
             }
 

@@ -43,6 +43,7 @@ final class InstanceRun {
         let label = "\(implementation)-\(instances)"
         station = try SNMPStation(router, directory: lab.directory + "/snmp-" + label)
         snmpd = try station.startAgent()
+        _ = station.waitUntilListening()
         monitor = try router.start(["ip", "-ts", "monitor", "address"], name: "monitor-" + label)
         let config = ScaleConfig.text(instances: instances, snmpSocket: station.agentXSocket)
         let path = "/etc/keepalived/check-\(label).conf"

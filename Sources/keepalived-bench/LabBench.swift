@@ -58,15 +58,23 @@ struct LabBench {
         var failovers: [Implementation: FailoverBench] = [:]
         for implementation in implementations {
             Timing.progress("\(implementation): failover and traps, \(cuts) link cuts and \(stops) SIGTERMs ...")
-            let result = try FailoverBench.run(implementation, cuts: cuts, stops: stops)
-            for problem in result.problems { Timing.progress("  \(problem)") }
-            failovers[implementation] = result
+            do {
+                let result = try FailoverBench.run(implementation, cuts: cuts, stops: stops)
+                for problem in result.problems { Timing.progress("  \(problem)") }
+                failovers[implementation] = result
+            } catch {
+                Timing.progress("  failed: \(error)")
+            }
         }
         var reconnects: [Implementation: Double?] = [:]
         if snmp {
             for implementation in implementations {
                 Timing.progress("\(implementation): snmpd restart (waiting up to \(Int(reconnectTimeout)) s) ...")
-                reconnects[implementation] = try ReconnectBench.run(implementation, timeout: reconnectTimeout)
+                do {
+                    reconnects[implementation] = try ReconnectBench.run(implementation, timeout: reconnectTimeout)
+                } catch {
+                    Timing.progress("  failed: \(error)")
+                }
             }
         }
         Timing.progress("load average after: \(Self.loadAverage())")

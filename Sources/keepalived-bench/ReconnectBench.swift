@@ -15,6 +15,7 @@ enum ReconnectBench {
             let station = try SNMPStation(router, directory: lab.directory + "/snmp")
             var snmpd = try station.startAgent()
             defer { _ = snmpd.stop() }
+            _ = station.waitUntilListening()
             let daemon = try router.startKeepalived(
                 implementation.binary, label: "\(implementation)", config: ScaleConfig.text(instances: 10, snmpSocket: station.agentXSocket))
             defer { _ = daemon.stop() }
@@ -22,6 +23,7 @@ enum ReconnectBench {
                 throw LabError.timeout("\(implementation) never answered under the first snmpd:\n\(daemon.output)")
             }
             _ = snmpd.stop()
+            try? FileManager.default.removeItem(atPath: station.agentXSocket)
             let clock = ContinuousClock()
             let restarted = clock.now
             snmpd = try station.startAgent()

@@ -38,6 +38,13 @@ public struct SNMPStation: Sendable {
                             name: "snmpd")
     }
 
+    /// Waits until the started snmpd listens on its AgentX socket (a subagent started earlier than that
+    /// may not retry for a while: keepalived 2.2.7 waits 15 s). False when `timeout` passes first.
+    public func waitUntilListening(timeout: Double = 10) -> Bool {
+        Self.waitFor(atMost: timeout, interval: 0.02) { FileManager.default.fileExists(atPath: agentXSocket) }
+            != nil
+    }
+
     /// Starts snmptrapd writing one line of varbinds per notification to `trapLog`.
     public func startTrapReceiver() throws -> LabProcess {
         let receiver = try namespace.start(
