@@ -88,7 +88,7 @@ public struct SNMPStation: Sendable {
 extension SNMPStation {
     /// The ping interval is 1 s, so the MIBs are back within about 1.1 s (make bench measures it); the
     /// tests allow for a loaded machine and still fail on keepalived-like waits of 15 s or more.
-    static let reconnectBound = 5.0
+    public static let reconnectBound = 5.0
 
     /// A walk with the values that legitimately differ between two runs masked: time stamps and up-times.
     public static func masked(_ lines: [String]) -> [String] {
