@@ -5,19 +5,23 @@ import Glibc
 
 /// Gratuitous ARP requests on an AF_PACKET socket, laid out as keepalived sends them: broadcast
 /// frame, ARP request, sender and target IP both the virtual address, target hardware all ones.
+///
+/// One send-only packet socket serves the whole process (as keepalived shares one): a socket per
+/// instance would see every ARP frame of the host, and closing hundreds of them at stop costs the
+/// kernel a grace period each (seconds at 500 instances).
 public final class GratuitousARP: @unchecked Sendable {
     public let descriptor: Int32
     public let interface: InterfaceInfo
 
-    /// socket(AF_PACKET, SOCK_RAW, ETH_P_ARP).
-    public init(interface: InterfaceInfo) throws(SystemCallError) {
-        self.interface = interface
-        descriptor = try retrying("socket(AF_PACKET)") {
-            socket(AF_PACKET, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), Int32(UInt16(ETH_P_ARP).bigEndian))
-        }
+    /// socket(AF_PACKET, SOCK_RAW, 0): protocol 0 receives nothing; frames name their protocol in sendto.
+    private static let shared: Result<Int32, SystemCallError> = Result { () throws(SystemCallError) -> Int32 in
+        try retrying("socket(AF_PACKET)") { socket(AF_PACKET, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
     }
 
-    deinit { close(descriptor) }
+    public init(interface: InterfaceInfo) throws(SystemCallError) {
+        self.interface = interface
+        descriptor = try Self.shared.get()
+    }
 
     /// The Ethernet frame for one gratuitous ARP of `address`.
     public static func frame(for address: [UInt8], hardwareAddress mac: [UInt8]) -> [UInt8] {
