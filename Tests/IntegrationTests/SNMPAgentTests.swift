@@ -209,4 +209,35 @@ struct SNMPAgentTests {
         #expect(files(ours.walk) == files(theirs.walk))
         #expect(SNMPStation.masked(ours.walk) == SNMPStation.masked(theirs.walk))
     }
+
+    /// The traps of a reload that removes two instances (one with notify_deleted), for `implementation`.
+    static func removalTraps(_ implementation: F.Implementation, in lab: Lab) throws -> [String] {
+        let router = lab.router(1)
+        let station = try SNMPStation(router, directory: lab.directory + "/snmp-reload-\(implementation)")
+        let snmpd = try station.startAgent()
+        let trapd = try station.startTrapReceiver()
+        defer { _ = trapd.stop(); _ = snmpd.stop() }
+        let global = "global_defs {\n  router_id lab1\n  enable_snmp_vrrp\n  enable_traps\n  snmp_socket unix:\(station.agentXSocket)\n}\n"
+        let second = F.config(priority: 150, vrid: 52, vip: "10.77.0.202", extra: "  notify_deleted\n").replacingOccurrences(of: "VI_1", with: "VI_2")
+        let third = F.config(priority: 150, vrid: 53, vip: "10.77.0.203").replacingOccurrences(of: "VI_1", with: "VI_3")
+        let daemon = try F.start(implementation, in: router, config: global + F.config(priority: 150) + second + third)
+        defer { _ = daemon.stop() }
+        #expect(F.waitUntil(router, holds: "10.77.0.203", atMost: F.masterDownInterval(priority: 150) + F.slack) != nil, "\(daemon.output)")
+        usleep(500_000)
+        let before = station.traps().count
+        try router.installFile("/etc/keepalived/keepalived-\(implementation).conf", contents: global + F.config(priority: 150))
+        daemon.send(SIGHUP)
+        #expect(F.waitUntil(router, holds: "10.77.0.203", false, atMost: 3) != nil, "\(daemon.output)")
+        usleep(1_000_000)
+        return Array(station.traps().dropFirst(before))
+    }
+
+    /// keepalived reports an instance a reload removes as FAULT(3), or deleted(6) with notify_deleted.
+    @Test func reloadRemovalsTrapAsKeepalived() throws {
+        let (theirs, ours) = try Lab.withLab(routers: 1) { lab in
+            (try Self.removalTraps(.debian, in: lab), try Self.removalTraps(.ours, in: lab))
+        }
+        #expect(theirs.count == 2, "keepalived 2.2.7 sent: \(theirs)")
+        #expect(ours == theirs, "keepalived 2.2.7: \(theirs)\nours: \(ours)")
+    }
 }

@@ -13,6 +13,9 @@ final class SNMPReporter: Sendable {
     private let agent: AgentXSubagent
     /// The configured part of the MIBs; a reload replaces it.
     private let base: Mutex<SNMPStatus>
+    /// The configured part before the last reload: instances a reload removes report their last
+    /// transition (FAULT, or DELETED with notify_deleted) after the new configuration is in place.
+    private let replaced = Mutex<SNMPStatus?>(nil)
     private let mibs: SNMPMIBSet
     private let traps: (keepalived: Bool, rfcV2: Bool, rfcV3: Bool)
     private let agentStart: Instant
@@ -59,7 +62,12 @@ final class SNMPReporter: Sendable {
     /// A reload's configuration: the tables follow it from the next snapshot on (an instance keeps
     /// its index while its position in the configuration does, as in keepalived).
     func reconfigure(_ configuration: Configuration, runtimes: [VRRPInstanceRuntime]) {
-        base.withLock { $0 = SNMPStatusAssembly.base(configuration, runtimes: runtimes) }
+        let old = base.withLock { base in
+            let old = base
+            base = SNMPStatusAssembly.base(configuration, runtimes: runtimes)
+            return old
+        }
+        replaced.withLock { $0 = old }
     }
 
     private func publish(_ snapshot: VRRPStatusSnapshot?) {
@@ -76,7 +84,8 @@ final class SNMPReporter: Sendable {
     func instanceTransition(_ name: String, to state: VRRPCore.VRRPState) {
         guard traps.keepalived || traps.rfcV2 || traps.rfcV3 else { return }
         let status = current()
-        guard var instance = status.instances.first(where: { $0.name == name }) else { return }
+        let removed = replaced.withLock { $0 }.flatMap { old in old.instances.first { $0.name == name } }
+        guard var instance = status.instances.first(where: { $0.name == name }) ?? removed else { return }
         instance.state = VrrpState(state)
         let routerId = status.routerId ?? ""
         if traps.keepalived { agent.send(.instanceStateChange(instance, routerId: routerId)) }
