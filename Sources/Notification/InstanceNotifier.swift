@@ -112,6 +112,11 @@ public final class InstanceNotifier: @unchecked Sendable {
         pthread_mutex_unlock(&mutex)
     }
 
+    /// Stops the notify FIFO reader scripts (at shutdown, before the last transitions are written).
+    public func stopFIFOReaders() {
+        for fifo in fifos { fifo.stopReader() }
+    }
+
     /// Delivers everything queued, then stops the thread.
     public func finish() {
         pthread_mutex_lock(&mutex)

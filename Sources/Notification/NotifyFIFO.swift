@@ -8,6 +8,8 @@ public final class NotifyFIFO: @unchecked Sendable {
     public let path: String
     private let descriptor: Int32
     private let created: Bool
+    /// The notify_fifo_script reading this FIFO, if one was started.
+    public var readerPID: pid_t?
 
     public init?(path: String) {
         var st = stat()
@@ -28,6 +30,13 @@ public final class NotifyFIFO: @unchecked Sendable {
     deinit {
         close(descriptor)
         if created { unlink(path) }
+    }
+
+    /// Ends the reader script (its process group), as keepalived does first thing at shutdown: the
+    /// script does not see the STOP lines that follow.
+    public func stopReader() {
+        if let readerPID { kill(-readerPID, SIGTERM) }
+        readerPID = nil
     }
 
     /// Writes one line (a newline is added).

@@ -37,6 +37,7 @@ public enum FeatureSupport {
         "vrrp_track_process.quorum", "vrrp_track_process.quorum_max", "vrrp_track_process.fork_delay",
         "vrrp_track_process.terminate_delay", "vrrp_track_process.delay", "vrrp_track_process.full_command",
         "vrrp_instance.track_process", "vrrp_sync_group.track_process", "vrrp_instance.use_vmac", "global_defs.vmac_prefix",
+        "global_defs.notify_fifo_script", "global_defs.vrrp_notify_fifo_script",
         "vrrp_instance.garp_master_refresh", "vrrp_instance.garp_master_refresh_repeat", "global_defs.vrrp_garp_master_refresh",
         "global_defs.vrrp_garp_master_refresh_repeat",
         "vrrp_instance.virtual_routes", "vrrp_instance.virtual_rules", "static_ipaddress", "static_routes", "static_rules",

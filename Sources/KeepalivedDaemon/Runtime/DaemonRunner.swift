@@ -57,11 +57,12 @@ enum DaemonRunner {
         let statsClearSignal = __libc_current_sigrtmax() - 1
         let jsonSignal = __libc_current_sigrtmin() + 2
         SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal])
+        let runner = ScriptRunner { log.info($0) }
         let notifier = InstanceNotifier(
             notifications: NotificationAssembly.notifications(loaded.configuration) { log.info($0) },
             groups: NotificationAssembly.groupNotifications(loaded.configuration) { log.info($0) },
-            fifos: NotificationAssembly.fifos(loaded.configuration) { log.info($0) },
-            runner: ScriptRunner { log.info($0) })
+            fifos: NotificationAssembly.fifos(loaded.configuration, runner: runner) { log.info($0) },
+            runner: runner)
         let runtimes = VRRPAssembly.runtimes(loaded.configuration)
         let snmp = SNMPReporter(loaded.configuration, runtimes: runtimes, options: options) { log.info($0) }
         var logDetail: (@Sendable (String) -> Void)?
@@ -123,6 +124,7 @@ enum DaemonRunner {
                 // keepalived's stop leaves no mail behind (its STOP alerts never get connected), so
                 // the sender stops first and the STOP transitions are not mailed.
                 mailer.stop()
+                notifier.stopFIFOReaders()
                 service.requestStop()
                 thread.join()
                 notifier.finish()

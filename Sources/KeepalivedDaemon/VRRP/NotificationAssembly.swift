@@ -37,14 +37,22 @@ enum NotificationAssembly {
         return result
     }
 
-    /// notify_fifo and vrrp_notify_fifo (the specific one is dropped when both name the same path).
-    static func fifos(_ configuration: Configuration, log: (String) -> Void) -> [Notification.NotifyFIFO] {
-        let paths = [configuration.global.notifyFIFO.path, configuration.global.vrrpNotifyFIFO.path].compactMap { $0 }
+    /// notify_fifo and vrrp_notify_fifo (the specific one is dropped when both name the same path),
+    /// each with its notify_fifo_script started as keepalived starts it: the FIFO's name as its last
+    /// argument, once the FIFO exists.
+    static func fifos(_ configuration: Configuration, runner: ScriptRunner? = nil, log: (String) -> Void) -> [Notification.NotifyFIFO] {
+        let global = configuration.global
         var seen: Set<String> = []
-        return paths.filter { seen.insert($0).inserted }.compactMap { path in
+        return [global.notifyFIFO, global.vrrpNotifyFIFO].filter { $0.path.map { seen.insert($0).inserted } ?? false }.compactMap { settings in
+            guard let path = settings.path else { return nil }
             guard let fifo = Notification.NotifyFIFO(path: path) else {
                 log("Unable to open notify FIFO \(path) (errno \(errno))")
                 return nil
+            }
+            if let script = settings.script, let runner {
+                var command = resolve(script, global: global, log: log)
+                command.arguments.append(path)
+                fifo.readerPID = runner.launch(command)
             }
             return fifo
         }
