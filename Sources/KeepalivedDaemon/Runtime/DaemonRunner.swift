@@ -108,6 +108,10 @@ enum DaemonRunner {
         }
         service.routerID = loaded.configuration.global.routerID ?? SNMPStatusAssembly.hostName()
         service.logDetail = options.logDetail != .normal
+        service.groupSMTPAlert = Dictionary(loaded.configuration.syncGroups.map { group in
+            (group.name, MailAlertPolicy.resolve(own: group.smtpAlert, vrrpDefault: loaded.configuration.global.smtp.alertVRRP,
+                                                 globalDefault: loaded.configuration.global.smtp.alert))
+        }, uniquingKeysWith: { first, _ in first })
         // The VMACs exist now: the MIBs show them.
         if runtimes.contains(where: { $0.virtualMAC != nil }) { snmp?.reconfigure(loaded.configuration, runtimes: runtimes) }
         snmp?.start()

@@ -30,6 +30,7 @@ enum DataDump {
         var name: String
         var state: VRRPState
         var members: [String]
+        var smtpAlert = false
     }
 
     /// `now`: the monotonic clock and the wall clock at the same moment, to print timer deadlines.
@@ -46,7 +47,7 @@ enum DataDump {
                 lines.append("   Num member fault 0, num member init 0")
                 lines.append("   VRRP member instances :")
                 lines += group.members.map { "     \($0)" }
-                lines.append("   Using smtp notification = no")
+                lines.append("   Using smtp notification = \(group.smtpAlert ? "yes" : "no")")
             }
         }
         if !scripts.isEmpty {

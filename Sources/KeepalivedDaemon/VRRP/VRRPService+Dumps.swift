@@ -42,7 +42,10 @@ extension VRRPService {
 
     func writeData() {
         let groups = engine.syncGroupIDs.compactMap { id in
-            engine.syncGroups[id].map { DataDump.Group(name: id.rawValue, state: $0.state, members: $0.members.map(\.rawValue)) }
+            engine.syncGroups[id].map {
+                DataDump.Group(name: id.rawValue, state: $0.state, members: $0.members.map(\.rawValue),
+                               smtpAlert: groupSMTPAlert[id.rawValue] ?? false)
+            }
         }
         let groupOf = Dictionary(groups.flatMap { group in group.members.map { ($0, group.name) } }, uniquingKeysWith: { first, _ in first })
         let dumpInstances = instances.map {

@@ -121,6 +121,8 @@ public final class VRRPService: @unchecked Sendable {
     /// `-D/--log-detail`: keepalived's extra lines (each gratuitous ARP / NA, advert timeouts,
     /// priority 0 sent and received).
     public var logDetail = false
+    /// Each sync group's resolved smtp_alert, for the data dump.
+    public var groupSMTPAlert: [String: Bool] = [:]
     /// keepalived.conf: router_id (or the host name), for the data dump.
     public var routerID = ""
     /// Set when a reload replaced instances, so the loop rebuilds what it polls.
