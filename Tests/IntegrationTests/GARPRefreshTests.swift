@@ -34,4 +34,34 @@ struct GARPRefreshTests {
         #expect((6...10).contains(theirs), "keepalived 2.2.7 sent \(theirs)")
         #expect(abs(ours - theirs) <= 2, "ours \(ours), keepalived \(theirs)")
     }
+
+    /// The times of the gratuitous ARPs for the VIP after `implementation` becomes master with
+    /// vrrp_garp_interval 0.2 and garp_master_repeat 5.
+    static func spacedAnnouncements(_ implementation: F.Implementation) throws -> [Double] {
+        try Lab.withLab(routers: 1) { lab in
+            let capture = try lab.client.start(["tcpdump", "-i", "eth0", "-n", "-tt", "-l", "-U", "arp"], name: "tcpdump-arp")
+            _ = capture.waitForOutput(containing: "listening on", timeout: .seconds(5))
+            let config = "global_defs {\n  vrrp_garp_interval 0.2\n}\n"
+                + F.config(priority: 150, extra: "  garp_master_delay 0\n  garp_master_repeat 5\n")
+            let daemon = try F.start(implementation, in: lab.router(1), config: config)
+            #expect(F.waitUntil(lab.router(1), holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil, "\(daemon.output)")
+            usleep(2_000_000)
+            return capture.output.split(separator: "\n").compactMap { line in
+                guard line.contains("Request who-has \(F.vip4) "), line.contains("tell \(F.vip4),") else { return nil }
+                return Double(line.prefix { $0 != " " })
+            }
+        }
+    }
+
+    @Test func garpIntervalSpacesTheAnnouncements() throws {
+        let theirs = try Self.spacedAnnouncements(.debian)
+        let ours = try Self.spacedAnnouncements(.ours)
+        let gaps = { (times: [Double]) in zip(times, times.dropFirst()).map { $1 - $0 } }
+        print("GARP gaps with vrrp_garp_interval 0.2: keepalived \(gaps(theirs).map { String(format: "%.3f", $0) }), ours \(gaps(ours).map { String(format: "%.3f", $0) })")
+        // keepalived 2.2.7 queues one delayed announcement per address, so of garp_master_repeat 5 it
+        // sends 2, 0.2 s apart; ours sends all 5, each 0.2 s after the last (documented in README).
+        #expect(gaps(theirs).allSatisfy { $0 >= 0.19 } && theirs.count >= 2, "keepalived sent \(theirs)")
+        #expect(ours.count == 5, "ours sent \(ours.count)")
+        #expect(gaps(ours).allSatisfy { $0 >= 0.19 }, "ours spaced them \(gaps(ours))")
+    }
 }

@@ -108,6 +108,8 @@ enum DaemonRunner {
         }
         service.routerID = loaded.configuration.global.routerID ?? SNMPStatusAssembly.hostName()
         service.logDetail = options.logDetail != .normal
+        service.garpInterval = loaded.configuration.global.vrrp.garpInterval
+        service.gnaInterval = loaded.configuration.global.vrrp.gnaInterval
         service.groupSMTPAlert = Dictionary(loaded.configuration.syncGroups.map { group in
             (group.name, MailAlertPolicy.resolve(own: group.smtpAlert, vrrpDefault: loaded.configuration.global.smtp.alertVRRP,
                                                  globalDefault: loaded.configuration.global.smtp.alert))

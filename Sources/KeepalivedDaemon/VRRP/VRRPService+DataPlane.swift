@@ -34,17 +34,50 @@ extension VRRPService {
         }
     }
 
+    /// Gratuitous ARPs / unsolicited NAs for the instance's addresses, `count` rounds. With
+    /// vrrp_garp_interval / vrrp_gna_interval they queue and leave each interface that far apart.
     func announce(_ instance: RunningInstance, count: Int) {
         for _ in 0..<count {
             for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
-                if logDetail {
-                    log(vip.address.count == 4 ? "Sending gratuitous ARP on \(instance.interface.name) for \(IPAddressText.format(vip.address))"
-                        : "Sending unsolicited Neighbour Advert on \(instance.interface.name) for \(IPAddressText.format(vip.address))")
-                }
-                do { try instance.transport.announce(vip.address) } catch {
-                    log("(\(instance.runtime.router.name)) address announcement failed: \(error)")
+                if (vip.address.count == 4 ? garpInterval : gnaInterval) > 0 || !pendingAnnouncements.isEmpty {
+                    pendingAnnouncements.append((instance, vip.address))
+                } else {
+                    sendAnnouncement(instance, vip.address)
                 }
             }
+        }
+        sendDueAnnouncements(now: MonotonicClock.now())
+    }
+
+    /// Sends the queued announcements whose interface is free again, in order.
+    func sendDueAnnouncements(now: Instant) {
+        var waiting: [(instance: RunningInstance, address: [UInt8])] = []
+        for item in pendingAnnouncements {
+            let key = AnnouncementSlot(interface: item.instance.interface.index, ipv6: item.address.count == 16)
+            if let next = nextAnnouncement[key], next > now {
+                waiting.append(item)
+                continue
+            }
+            sendAnnouncement(item.instance, item.address)
+            nextAnnouncement[key] = now.adding(key.ipv6 ? gnaInterval : garpInterval)
+        }
+        pendingAnnouncements = waiting
+    }
+
+    /// When the next queued announcement may go (nil when none waits).
+    var announcementDeadline: Instant? {
+        pendingAnnouncements.compactMap {
+            nextAnnouncement[AnnouncementSlot(interface: $0.instance.interface.index, ipv6: $0.address.count == 16)]
+        }.min()
+    }
+
+    private func sendAnnouncement(_ instance: RunningInstance, _ address: [UInt8]) {
+        if logDetail {
+            log(address.count == 4 ? "Sending gratuitous ARP on \(instance.interface.name) for \(IPAddressText.format(address))"
+                : "Sending unsolicited Neighbour Advert on \(instance.interface.name) for \(IPAddressText.format(address))")
+        }
+        do { try instance.transport.announce(address) } catch {
+            log("(\(instance.runtime.router.name)) address announcement failed: \(error)")
         }
     }
 

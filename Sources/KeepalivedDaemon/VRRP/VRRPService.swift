@@ -121,6 +121,13 @@ public final class VRRPService: @unchecked Sendable {
     /// `-D/--log-detail`: keepalived's extra lines (each gratuitous ARP / NA, advert timeouts,
     /// priority 0 sent and received).
     public var logDetail = false
+    /// keepalived.conf: vrrp_garp_interval / vrrp_gna_interval (µs between announcements on one interface).
+    public var garpInterval: UInt64 = 0
+    public var gnaInterval: UInt64 = 0
+    /// Announcements waiting for their interface's interval, in order, and when each interface is free.
+    var pendingAnnouncements: [(instance: RunningInstance, address: [UInt8])] = []
+    var nextAnnouncement: [AnnouncementSlot: Instant] = [:]
+    struct AnnouncementSlot: Hashable { var interface: UInt32; var ipv6: Bool }
     /// Each sync group's resolved smtp_alert, for the data dump.
     public var groupSMTPAlert: [String: Bool] = [:]
     /// keepalived.conf: router_id (or the host name), for the data dump.
@@ -255,7 +262,7 @@ public final class VRRPService: @unchecked Sendable {
             publishStatus(now: now)
             let statusDue = onStatus != nil && statusDirty.any ? lastStatus.adding(Self.statusInterval) : nil
             let next = (instances.flatMap { [$0.timer?.at, $0.announceAt].compactMap { $0 } } + scripts.compactMap(\.deadline)
-                + [statusDue, processWatcher?.deadline].compactMap { $0 }).min()
+                + [statusDue, processWatcher?.deadline, announcementDeadline].compactMap { $0 }).min()
                 .map { Swift.min($0, now.adding(running ? 100_000 : 1_000_000)) }
             let timeout = next.map { $0 <= now ? 0 : Int32(clamping: ($0.microseconds - now.microseconds + 999) / 1000) } ?? 1000
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
@@ -300,6 +307,7 @@ public final class VRRPService: @unchecked Sendable {
                     if router(instance).state == .master { announce(instance, count: instance.runtime.router.garpMasterRepeat) }
                 }
             }
+            if !pendingAnnouncements.isEmpty { sendDueAnnouncements(now: after) }
             runScripts(now: after)
         }
         let end = MonotonicClock.now()
@@ -486,7 +494,10 @@ public final class VRRPService: @unchecked Sendable {
             case let .armAnnounceTimer(at):
                 instance.announceAt = at
             case let .transition(from, to):
-                if to != .master { instance.announceAt = nil }
+                if to != .master {
+                    instance.announceAt = nil
+                    pendingAnnouncements.removeAll { $0.instance === instance }
+                }
                 instance.refreshAt = to == .master && instance.runtime.garpRefresh > 0 ? now.adding(instance.runtime.garpRefresh) : nil
                 var now = timespec()
                 clock_gettime(CLOCK_REALTIME, &now)
