@@ -116,9 +116,9 @@ struct ProcessTracking {
         var changes: [(name: String, up: Bool)] = []
         for index in tracked.indices {
             let runtime = tracked[index].runtime
-            let now_ = Set(processes.filter { runtime.matches(comm: $0.1.comm, commandLine: $0.1.commandLine) }.map(\.0))
-            for pid in tracked[index].pids.subtracting(now_) { changes += handle(.exit(pid: pid), now: now, lookup: lookup) }
-            for pid in now_.subtracting(tracked[index].pids) { changes += handle(.exec(pid: pid), now: now, lookup: lookup) }
+            let matching = Set(processes.filter { runtime.matches(comm: $0.1.comm, commandLine: $0.1.commandLine) }.map(\.0))
+            for pid in tracked[index].pids.subtracting(matching) { changes += handle(.exit(pid: pid), now: now, lookup: lookup) }
+            for pid in matching.subtracting(tracked[index].pids) { changes += handle(.exec(pid: pid), now: now, lookup: lookup) }
         }
         return changes
     }
