@@ -1,5 +1,6 @@
 /// The engine's per-server and per-checker state (keepalived's real_server_t, virtual_server_t
 /// and checker_t run-time fields).
+import IPVSModel
 import KeepalivedConfig
 import NetworkTypes
 
@@ -9,6 +10,21 @@ public enum CheckerKind: Hashable, Sendable {
     case http(HTTPCheck)
     case ssl(HTTPCheck)
     case misc(MiscCheck)
+
+    /// The same checker with its source locations blanked, so that moving it in the file is no change.
+    var ignoringLocations: CheckerKind {
+        let nowhere = SourceLocation(file: "", line: 0)
+        switch self {
+        case .tcp: return .tcp
+        case .http(var http), .ssl(var http):
+            for u in http.urls.indices { http.urls[u].location = nowhere }
+            if case .ssl = self { return .ssl(http) }
+            return .http(http)
+        case .misc(var misc):
+            misc.script?.location = nowhere
+            return .misc(misc)
+        }
+    }
 
     init?(_ probe: Checker.Probe) {
         switch probe {
@@ -38,12 +54,18 @@ struct RealServerState: Sendable {
     /// keepalived's set: present in the IPVS table (maybe at weight 0).
     var inSet = false
     var failedCheckers = 0
+    /// Set when a reload carried this server over: the effective weight it had before
+    /// (keepalived's reloaded and peffective_weight).
+    var weightBeforeReload: Int64?
     var effectiveWeight: Int64
     /// keepalived's iweight: the configured weight.
     var initialWeight: Int64
 
     /// keepalived's real_weight: the weight IPVS gets.
     var ipvsWeight: UInt32 { UInt32(clamping: max(0, min(effectiveWeight, Int64(Int32.max)))) }
+
+    /// keepalived's real_weight for any effective weight.
+    static func clampedWeight(_ weight: Int64) -> Int32 { Int32(clamping: max(0, weight)) }
 }
 
 /// Which server of a virtual server a command is about.
@@ -52,9 +74,27 @@ enum ServerRef: Hashable, Sendable {
     case sorry
 }
 
+/// keepalived's vs_iseq: what makes a virtual server the same one across a reload. keepalived
+/// matches a group by name alone; here its protocol counts too, so a TCP and a UDP virtual server
+/// sharing a group each find their own.
+enum VirtualServerIdentity: Hashable, Sendable {
+    /// An address or fwmark service: its kernel key (protocol, address and port; mark and family).
+    case service(IPVSServiceKey?)
+    case group(String, IPVSProtocol)
+
+    init(_ vs: VirtualServer, services: [IPVSService]) {
+        if let name = vs.groupName {
+            self = .group(name, IPVSPlan.serviceProtocol(vs.serviceProtocol))
+        } else {
+            self = .service(services.first?.key)
+        }
+    }
+}
+
 /// A virtual server at run time.
 struct VirtualServerState: Sendable {
     var name: String
+    var identity: VirtualServerIdentity
     var realServers: [RealServerState]
     var sorry: RealServerState?
     var sorryDuplicatesRealServer = false
@@ -66,8 +106,9 @@ struct VirtualServerState: Sendable {
     var quorumUpScript: NotifyScript?
     var quorumDownScript: NotifyScript?
 
-    init(_ vs: VirtualServer, alertDefault: Bool?) {
+    init(_ vs: VirtualServer, identity: VirtualServerIdentity, alertDefault: Bool?) {
         name = vs.keepalivedName
+        self.identity = identity
         let defaultForwarding = vs.forwarding ?? ForwardingMethod(kind: .nat)
         realServers = vs.realServers.map { rs in
             let weight = Int64(rs.weight ?? vs.weight)
@@ -103,6 +144,8 @@ struct VirtualServerState: Sendable {
 struct CheckerState: Sendable {
     let id: CheckerID
     let kind: CheckerKind
+    /// keepalived.conf: connect_ip, connect_port, bindto, ... (what a probe connects with).
+    let connection: ConnectionOptions?
     let retry: Int
     let delayLoop: UInt64
     let delayBeforeRetry: UInt64
@@ -126,6 +169,7 @@ struct CheckerState: Sendable {
     init(id: CheckerID, kind: CheckerKind, checker: Checker, virtualServer: VirtualServer) {
         self.id = id
         self.kind = kind
+        connection = checker.connection
         retry = Int(checker.retry ?? checker.defaultRetry)
         delayLoop = checker.delayLoop ?? virtualServer.delayLoop
         delayBeforeRetry = checker.delayBeforeRetry ?? checker.defaultDelayBeforeRetry ?? delayLoop
@@ -141,5 +185,13 @@ struct CheckerState: Sendable {
         case .http(let http), .ssl(let http): urlIndex = http.urls.isEmpty ? nil : 0
         default: urlIndex = nil
         }
+    }
+}
+
+extension CheckerState {
+    /// keepalived's checker compare functions: the same type probing the same way, so a reload
+    /// lets the probe go on.
+    func probesLike(_ other: CheckerState) -> Bool {
+        kind.ignoringLocations == other.kind.ignoringLocations && connection == other.connection
     }
 }

@@ -29,9 +29,7 @@ extension HealthChecker {
         setServer(v, server, rs)
         var actions: [CheckerAction] = []
         for service in services[v] {
-            let destination = IPVSPlan.destination(
-                address: rs.address, port: rs.port, forwarding: rs.forwarding, weight: weight,
-                upperThreshold: rs.upperThreshold, lowerThreshold: rs.lowerThreshold, in: service.key)
+            let destination = destination(rs, weight: weight, in: service.key)
             switch change {
             case .add: actions += ipvs(.addDestination(service.key, destination))
             case .edit: actions += ipvs(.updateDestination(service.key, destination))
@@ -39,6 +37,12 @@ extension HealthChecker {
             }
         }
         return actions
+    }
+
+    /// A server as a destination of the service `key`.
+    func destination(_ rs: RealServerState, weight: Int32, in key: IPVSServiceKey) -> IPVSDestination {
+        IPVSPlan.destination(address: rs.address, port: rs.port, forwarding: rs.forwarding, weight: weight,
+                             upperThreshold: rs.upperThreshold, lowerThreshold: rs.lowerThreshold, in: key)
     }
 
     /// Records a change in the table as the kernel applies it, and emits it.
@@ -145,8 +149,9 @@ extension HealthChecker {
         return actions + updateQuorum(virtualServer: v, starting: false)
     }
 
-    /// keepalived's update_svr_wgt: a new effective weight (misc_dynamic).
-    mutating func updateWeight(_ weight: Int64, virtualServer v: Int, realServer r: Int) -> [CheckerAction] {
+    /// keepalived's update_svr_wgt: a new effective weight (misc_dynamic, or a reload). The quorum
+    /// follows unless `updatingQuorum` is false (a reload settles it afterwards).
+    mutating func updateWeight(_ weight: Int64, virtualServer v: Int, realServer r: Int, updatingQuorum: Bool = true) -> [CheckerAction] {
         let old = virtualServers[v].realServers[r].ipvsWeight
         virtualServers[v].realServers[r].effectiveWeight = weight
         let rs = virtualServers[v].realServers[r]
@@ -156,7 +161,7 @@ extension HealthChecker {
         if rs.inSet && rs.alive && (vs.quorumUp || vs.sorry.map { !$0.alive } ?? true) {
             actions += command(.edit, virtualServer: v, server: .real(r))
         }
-        return actions + updateQuorum(virtualServer: v, starting: false)
+        return actions + (updatingQuorum ? updateQuorum(virtualServer: v, starting: false) : [])
     }
 
     /// keepalived's update_svr_checker_state: a checker's verdict reaches its real server.

@@ -1,11 +1,12 @@
-/// Shutting down: what keepalived's clear_services takes out of the IPVS table when the checker
-/// stops (not called with -I/--dont-release-ipvs).
+/// Taking virtual servers out: what keepalived's clear_services removes from the IPVS table when the
+/// checker stops (not called with -I/--dont-release-ipvs), and clear_service_vs when a reload drops one.
 import IPVSModel
 
 extension HealthChecker {
     /// keepalived's clear_services. By default every virtual server loses its sorry server, then
     /// each real server (logged, inhibited ones removed too), then its services; with
-    /// `lvs_flush_on_stop` the services go at once, or the whole table is flushed.
+    /// `lvs_flush_on_stop` the services go at once, or the whole table is flushed. A service that
+    /// virtual servers share (a group's) goes with the last of them.
     public mutating func stop() -> [CheckerAction] {
         guard !virtualServers.isEmpty else { return [] }
         if options.flushOnStop == .full {
@@ -13,18 +14,30 @@ extension HealthChecker {
         }
         var actions: [CheckerAction] = []
         for v in virtualServers.indices {
-            if options.flushOnStop == .none {
-                actions += clearRealServers(virtualServer: v)
-            } else if virtualServers[v].sorry?.inSet == true {
-                virtualServers[v].sorry?.alive = false
-            }
-            for service in services[v] { actions += ipvs(.removeService(service.key)) }
+            let later = Set(services[(v + 1)...].joined().map(\.key))
+            actions += clearService(virtualServer: v, stopping: true, keeping: later)
+        }
+        return actions
+    }
+
+    /// keepalived's clear_service_vs: the servers (unless lvs_flush_on_stop), then the services,
+    /// except those in `keeping` (another virtual server still uses them; keepalived counts a
+    /// group entry's users).
+    mutating func clearService(virtualServer v: Int, stopping: Bool, keeping: Set<IPVSServiceKey>) -> [CheckerAction] {
+        var actions: [CheckerAction] = []
+        if options.flushOnStop == .none {
+            actions += clearRealServers(virtualServer: v, stopping: stopping)
+        } else if virtualServers[v].sorry?.inSet == true {
+            virtualServers[v].sorry?.alive = false
+        }
+        for service in services[v] where !keeping.contains(service.key) && table.virtualServer(service.key) != nil {
+            actions += ipvs(.removeService(service.key))
         }
         return actions
     }
 
     /// keepalived's clear_service_vs with no flush: the sorry server, then every real server.
-    mutating func clearRealServers(virtualServer v: Int) -> [CheckerAction] {
+    mutating func clearRealServers(virtualServer v: Int, stopping: Bool) -> [CheckerAction] {
         var actions: [CheckerAction] = []
         if let sorry = virtualServers[v].sorry, sorry.inSet {
             if virtualServers[v].sorryDuplicatesRealServer {
@@ -34,17 +47,47 @@ extension HealthChecker {
             }
             virtualServers[v].sorry?.alive = false
         }
-        let vsName = virtualServers[v].name
         for r in virtualServers[v].realServers.indices {
-            let rs = virtualServers[v].realServers[r]
-            actions.append(.log("Shutting down \(rs.inhibit && !rs.alive ? "(inhibited) " : "")service \(rs.name) from VS \(vsName)"))
-            guard rs.inSet else { continue }
-            actions += command(.delete, virtualServer: v, server: .real(r), forceRemoval: true)
-            guard rs.alive else { continue }
-            virtualServers[v].realServers[r].alive = false
+            actions += clearRealServer(virtualServer: v, realServer: r, stopping: stopping)
+        }
+        if !stopping { actions += quorumLostWithoutSorry(virtualServer: v) }
+        return actions
+    }
+
+    /// keepalived's clear_service_rs: the destination goes (inhibited or not); a server that was
+    /// alive is reported down: at shutdown by its trap only, on a reload by notify_down, the FIFO,
+    /// the trap and its smtp_alert.
+    mutating func clearRealServer(virtualServer v: Int, realServer r: Int, stopping: Bool) -> [CheckerAction] {
+        let rs = virtualServers[v].realServers[r]
+        let vsName = virtualServers[v].name
+        var actions: [CheckerAction] = []
+        if rs.inSet || stopping {
+            actions.append(.log("\(stopping ? "Shutting down" : "Removing") \(rs.inhibit && !rs.alive ? "(inhibited) " : "")service \(rs.name) from VS \(vsName)"))
+        }
+        guard rs.inSet else { return actions }
+        actions += command(.delete, virtualServer: v, server: .real(r), forceRemoval: true)
+        guard rs.alive else { return actions }
+        virtualServers[v].realServers[r].alive = false
+        if stopping {
             // keepalived: without omega only the trap goes out at shutdown.
             actions.append(.realServerChanged(virtualServer: v, realServer: r, up: false))
+            return actions
+        }
+        actions += realServerNotifies(virtualServer: v, realServer: r)
+        if rs.smtpAlert {
+            actions.append(.alert(CheckerAlert(subject: .realServer(rs.name, virtualServer: vsName), state: "DOWN", message: "=> Removing <=")))
         }
         return actions
+    }
+
+    /// keepalived's update_vs_notifies (not stopping): a virtual server whose live weight fell
+    /// below its quorum reports it, without bringing in the sorry server.
+    mutating func quorumLostWithoutSorry(virtualServer v: Int) -> [CheckerAction] {
+        let vs = virtualServers[v]
+        let threshold = vs.quorum - vs.hysteresis
+        let weightSum = vs.liveWeight
+        guard vs.quorumUp, weightSum == 0 || weightSum < threshold else { return [] }
+        virtualServers[v].quorumUp = false
+        return quorumNotifies(virtualServer: v, starting: false, threshold: threshold, weightSum: weightSum)
     }
 }

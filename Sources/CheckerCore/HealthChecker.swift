@@ -64,7 +64,7 @@ public struct HealthChecker: Sendable {
         var states: [VirtualServerState] = []
         var checkers: [CheckerID: CheckerState] = [:]
         for (v, vs) in virtualServers.enumerated() {
-            var state = VirtualServerState(vs, alertDefault: alertDefault)
+            var state = VirtualServerState(vs, identity: VirtualServerIdentity(vs, services: services[v]), alertDefault: alertDefault)
             for (r, rs) in vs.realServers.enumerated() {
                 for (c, checker) in rs.checkers.enumerated() {
                     guard let kind = CheckerKind(checker.probe) else { continue }
@@ -97,44 +97,66 @@ public struct HealthChecker: Sendable {
 
     /// keepalived's start_check (lvs_flush), init_services then register_checkers_thread: the
     /// services and the initially alive destinations are installed, each quorum settled, and each
-    /// checker scheduled after the 1 s bootstrap delay plus `warmup(maximum)` µs (keepalived:
-    /// random in [0, warmup]).
+    /// checker scheduled.
     public mutating func start(warmup: (UInt64) -> UInt64) -> [CheckerAction] {
         var actions: [CheckerAction] = options.flushAtStart ? ipvs(.flush) : []
-        for v in virtualServers.indices {
-            for service in services[v] { actions += ipvs(.addService(service)) }
-            for r in virtualServers[v].realServers.indices {
-                let rs = virtualServers[v].realServers[r]
-                if (rs.failedCheckers == 0 && !rs.alive) || (rs.inhibit && !rs.inSet) {
-                    actions += command(.add, virtualServer: v, server: .real(r))
-                    if rs.failedCheckers == 0 {
-                        virtualServers[v].realServers[r].alive = true
-                        if options.realServerInitNotifies {
-                            actions += realServerNotifies(virtualServer: v, realServer: r)
-                        }
+        for v in virtualServers.indices { actions += initService(virtualServer: v) }
+        for id in checkerIDs { actions += activate(id, warmup: warmup) }
+        return actions
+    }
+
+    /// keepalived's init_service_vs: the services not yet in the table (one a group shares with
+    /// another virtual server is added once), the real servers that start in the pool, the quorum,
+    /// an inhibited sorry server. After a reload, a server carried over stays as it is; only a
+    /// new weight is sent.
+    mutating func initService(virtualServer v: Int) -> [CheckerAction] {
+        var actions: [CheckerAction] = []
+        for service in services[v] where table.virtualServer(service.key) == nil {
+            actions += ipvs(.addService(service))
+        }
+        for r in virtualServers[v].realServers.indices {
+            let rs = virtualServers[v].realServers[r]
+            if let before = rs.weightBeforeReload {
+                if rs.effectiveWeight != before {
+                    virtualServers[v].realServers[r].effectiveWeight = before
+                    actions += updateWeight(rs.effectiveWeight, virtualServer: v, realServer: r, updatingQuorum: false)
+                }
+                continue
+            }
+            if (rs.failedCheckers == 0 && !rs.alive) || (rs.inhibit && !rs.inSet) {
+                actions += command(.add, virtualServer: v, server: .real(r))
+                if rs.failedCheckers == 0 {
+                    virtualServers[v].realServers[r].alive = true
+                    if options.realServerInitNotifies {
+                        actions += realServerNotifies(virtualServer: v, realServer: r)
                     }
                 }
             }
-            actions += updateQuorum(virtualServer: v, starting: true)
-            if let sorry = virtualServers[v].sorry, sorry.inhibit, !sorry.inSet {
-                if virtualServers[v].sorryDuplicatesRealServer {
-                    virtualServers[v].sorry?.inSet = true
-                } else {
-                    // keepalived adds an inhibited sorry server at weight 0 until the quorum goes.
-                    virtualServers[v].sorry?.failedCheckers = 1
-                    actions += command(.add, virtualServer: v, server: .sorry)
-                    virtualServers[v].sorry?.failedCheckers = 0
-                }
+        }
+        actions += updateQuorum(virtualServer: v, starting: true)
+        if let sorry = virtualServers[v].sorry, sorry.inhibit, !sorry.inSet {
+            if virtualServers[v].sorryDuplicatesRealServer {
+                virtualServers[v].sorry?.inSet = true
+            } else {
+                // keepalived adds an inhibited sorry server at weight 0 until the quorum goes.
+                virtualServers[v].sorry?.failedCheckers = 1
+                actions += command(.add, virtualServer: v, server: .sorry)
+                virtualServers[v].sorry?.failedCheckers = 0
             }
         }
-        for id in checkerIDs {
-            guard let checker = checkers[id] else { continue }
-            let vs = virtualServers[id.virtualServer]
-            actions.append(.log("Activating healthchecker for service \(vs.realServers[id.realServer].name) for VS \(vs.name)"))
-            let delay = 1_000_000 + (checker.warmup > 0 ? min(warmup(checker.warmup), checker.warmup) : 0)
-            actions.append(.scheduleProbe(ProbeRequest(checker: id, delay: delay, url: checker.urlIndex)))
-        }
         return actions
+    }
+
+    /// keepalived's register_checkers_thread for one checker: its first probe after the 1 s
+    /// bootstrap delay plus `warmup(maximum)` µs (keepalived: random in [0, warmup]).
+    func activate(_ id: CheckerID, warmup: (UInt64) -> UInt64) -> [CheckerAction] {
+        guard let checker = checkers[id] else { return [] }
+        let vs = virtualServers[id.virtualServer]
+        let delay = 1_000_000 + (checker.warmup > 0 ? min(warmup(checker.warmup), checker.warmup) : 0)
+        return [
+            .log("Activating healthchecker for service \(vs.realServers[id.realServer].name) for VS \(vs.name)"),
+            .scheduleProbe(ProbeRequest(checker: id, delay: delay, url: checker.urlIndex)),
+        ]
     }
 
     /// A probe ended. `started` is when it began (MISC_CHECK schedules from there, as keepalived does).
