@@ -16,6 +16,8 @@ public final class ProbeLoop: @unchecked Sendable {
     private var running: [(checker: CheckerID, started: Instant, probe: any Probe)] = []
     private var wake: [Int32] = [-1, -1]
     private var stopping = false
+    /// Work handed in from other threads, run on the loop's thread (guarded by `mutex`).
+    private var requests: [@Sendable () -> Void] = []
     private var mutex = pthread_mutex_t()
     private var thread = pthread_t()
     private var body: (() -> Void)?
@@ -47,6 +49,42 @@ public final class ProbeLoop: @unchecked Sendable {
         _ = write(wake[1], &byte, 1)
     }
 
+    /// Runs `work` on the loop's thread at its next turn (from any thread; dropped once stopped).
+    public func perform(_ work: @escaping @Sendable () -> Void) {
+        pthread_mutex_lock(&mutex)
+        requests.append(work)
+        pthread_mutex_unlock(&mutex)
+        var byte: UInt8 = 1
+        _ = write(wake[1], &byte, 1)
+    }
+
+    /// A reload's hand-over: the probes scheduled or running for the checkers in `mapping` go on
+    /// under their new ids; every other one is dropped (a running probe cancelled). Call only from
+    /// the loop's thread.
+    public func retarget(_ mapping: [CheckerID: CheckerID]) {
+        timers = timers.compactMap { timer in
+            guard let id = mapping[timer.request.checker] else { return nil }
+            var request = timer.request
+            request.checker = id
+            return (timer.due, request)
+        }
+        running = running.compactMap { entry in
+            guard let id = mapping[entry.checker] else {
+                entry.probe.cancel()
+                return nil
+            }
+            return (id, entry.started, entry.probe)
+        }
+    }
+
+    private func takeRequests() -> [@Sendable () -> Void] {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        let taken = requests
+        requests.removeAll()
+        return taken
+    }
+
     private var isStopping: Bool {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
@@ -56,6 +94,7 @@ public final class ProbeLoop: @unchecked Sendable {
     /// Runs until `stop`: starts due probes with `start`, reports each result to `finished`.
     public func run(start: Start, finished: Finished) {
         while !isStopping {
+            for work in takeRequests() { work() }
             var now = MonotonicClock.now()
             while let first = timers.first, first.due <= now {
                 timers.removeFirst()

@@ -41,14 +41,8 @@ struct IPVSCheckerGuestTests {
         }
         """
 
-    /// Two real servers (busybox httpd, each in its namespace, each saying who it is), a client
-    /// namespace and the VIP; a stale service that lvs_flush must remove; then keepalived through
-    /// failures, recoveries, SIGTERM, and once more with -I.
-    static let script = IPVSGuest.natLabScript(realServers: 2) + """
-        serve 1; serve 2
-        ipvsadm -A -t 10.9.9.9:8080 -s wlc
-        printf '%s\\n' "$CONF" > /tmp/keepalived.conf
-
+    /// Shell helpers for a test that runs our keepalived (`$K`) in the guest with /tmp/keepalived.conf.
+    static let daemonHelpers = """
         table() { echo "== table $1"; ipvsadm -Ln; }
         # Polls the table (up to 20 s) until grep -q "$1" says $2 (yes/no).
         await() {
@@ -65,6 +59,15 @@ struct IPVSCheckerGuestTests {
         }
         stop_keepalived() { kill -TERM $(cat /tmp/keepalived.kpid); wait $(cat /tmp/keepalived.kpid) || echo "keepalived exited $?"; }
 
+        """
+
+    /// Two real servers (busybox httpd, each in its namespace, each saying who it is), a client
+    /// namespace and the VIP; a stale service that lvs_flush must remove; then keepalived through
+    /// failures, recoveries, SIGTERM, and once more with -I.
+    static let script = IPVSGuest.natLabScript(realServers: 2) + daemonHelpers + """
+        serve 1; serve 2
+        ipvsadm -A -t 10.9.9.9:8080 -s wlc
+        printf '%s\\n' "$CONF" > /tmp/keepalived.conf
         start_keepalived
         await 10.0.2.2 yes
         await 8080 no

@@ -9,28 +9,57 @@ import Notification
 import VRRPCore
 
 final class CheckerService: @unchecked Sendable {
+    // engine, factory and resolve belong to the checker thread once it runs (a reload swaps them
+    // there); before start and after stop, to the caller.
     private var engine: HealthChecker
     private let loop = ProbeLoop()
-    private let factory: ProbeFactory
+    private var factory: ProbeFactory
     private let runner: ScriptRunner
     private let applier: any IPVSApplier
     private let log: @Sendable (String) -> Void
-    private let resolve: @Sendable (NotifyScript) -> ScriptRunner.Command
+    /// -D/--log-detail: each IPVS change is logged as it is sent (keepalived logs only refusals).
+    private let logChanges: Bool
+    private var resolve: @Sendable (NotifyScript) -> ScriptRunner.Command
     private var thread: ServiceThread?
 
-    init(configuration: Configuration, applier: any IPVSApplier, log: @escaping @Sendable (String) -> Void) {
+    init(configuration: Configuration, applier: any IPVSApplier, logChanges: Bool = false, log: @escaping @Sendable (String) -> Void) {
         engine = HealthChecker(configuration: configuration)
+        self.logChanges = logChanges
         let runner = ScriptRunner { log($0) }
         self.runner = runner
         self.applier = applier
         self.log = log
+        (factory, resolve) = Self.probing(configuration, runner: runner, log: log)
+        for line in Self.unprogrammedTunnelSettings(configuration.virtualServers) { log(line) }
+    }
+
+    /// The probes and the notify-script resolution a configuration asks for.
+    private static func probing(_ configuration: Configuration, runner: ScriptRunner, log: @escaping @Sendable (String) -> Void)
+        -> (ProbeFactory, @Sendable (NotifyScript) -> ScriptRunner.Command) {
         let global = configuration.global
         let resolve: @Sendable (NotifyScript) -> ScriptRunner.Command = { script in
             NotificationAssembly.resolve(script, global: global) { log($0) }
         }
-        self.resolve = resolve
-        factory = ProbeFactory(virtualServers: configuration.virtualServers, runner: runner) { script in resolve(script) }
+        return (ProbeFactory(virtualServers: configuration.virtualServers, runner: runner) { script in resolve(script) }, resolve)
+    }
+
+    /// SIGHUP: the checker thread swaps in the new configuration's engine between two probes
+    /// (keepalived's reload_check_thread); the probes of unchanged checkers go on, the IPVS table
+    /// is changed only where the configuration changed.
+    func reload(_ configuration: Configuration) {
+        let fresh = HealthChecker(configuration: configuration)
+        let (factory, resolve) = Self.probing(configuration, runner: runner, log: log)
         for line in Self.unprogrammedTunnelSettings(configuration.virtualServers) { log(line) }
+        loop.perform { [self] in
+            var random = SystemRandomNumberGenerator()
+            let reload = engine.reloaded(to: fresh) { maximum in UInt64.random(in: 0...maximum, using: &random) }
+            loop.retarget(reload.continuing)
+            engine = reload.engine
+            self.factory = factory
+            self.resolve = resolve
+            execute(reload.actions, now: MonotonicClock.now())
+            log("Reloaded the checker: \(reload.continuing.count) of \(engine.checkerIDs.count) checkers carried over")
+        }
     }
 
     /// One line per server whose `lvs_method TUN` names a type or checksum option: IPVS gets a
@@ -69,7 +98,7 @@ final class CheckerService: @unchecked Sendable {
         let now = MonotonicClock.now()
         execute(engine.start { maximum in UInt64.random(in: 0...maximum, using: &random) }, now: now)
         loop.run(
-            start: { [factory] request, now in factory.start(request, now: now) },
+            start: { [self] request, now in factory.start(request, now: now) },
             finished: { [self] id, result, started, now in
                 execute(engine.handle(result, for: id, started: started, now: now), now: now)
                 runner.reap()
@@ -80,7 +109,9 @@ final class CheckerService: @unchecked Sendable {
         for action in actions {
             switch action {
             case .log(let line): log(line)
-            case .ipvs(let change): applier.apply(change)
+            case .ipvs(let change):
+                if logChanges { log("IPVS: \(change)") }
+                applier.apply(change)
             case .runScript(let script): runner.launch(resolve(script))
             case .scheduleProbe(let request): loop.schedule(request, now: now)
             case .fifo, .alert, .realServerChanged, .quorumChanged:

@@ -51,7 +51,9 @@ enum DaemonRunner {
         var checker: CheckerService?
         if !loaded.configuration.virtualServers.isEmpty {
             let applier = IPVSAppliers.forThisHost { log.info($0) }
-            checker = CheckerService(configuration: loaded.configuration, applier: applier) { log.info($0) }
+            checker = CheckerService(configuration: loaded.configuration, applier: applier, logChanges: options.logDetail != .normal) {
+                log.info($0)
+            }
         }
 
         let statsClearSignal = __libc_current_sigrtmax() - 1
@@ -140,7 +142,7 @@ enum DaemonRunner {
                 log.info("Stopped \(versionLine)")
                 return 0
             case SIGHUP:
-                reload(options, service: service, notifier: notifier, mailer: mailer, snmp: snmp, log: log)
+                checker = reload(options, service: service, checker: checker, notifier: notifier, mailer: mailer, snmp: snmp, log: log)
             case SIGUSR2:
                 service.requestStats(clear: false)
             case statsClearSignal:
@@ -156,9 +158,10 @@ enum DaemonRunner {
     }
 
     /// SIGHUP: the configuration is read and checked here, on the main thread; a configuration that
-    /// cannot run is reported and the running one kept. Otherwise the VRRP thread applies it.
-    static func reload(_ options: CommandLineOptions, service: VRRPService, notifier: InstanceNotifier, mailer: MailSender,
-                       snmp: SNMPReporter?, log: DaemonLog) {
+    /// cannot run is reported and the running one kept. Otherwise the VRRP thread and the checker
+    /// thread apply it (a checker starts if virtual servers appear). Returns the checker.
+    static func reload(_ options: CommandLineOptions, service: VRRPService, checker: CheckerService?, notifier: InstanceNotifier,
+                       mailer: MailSender, snmp: SNMPReporter?, log: DaemonLog) -> CheckerService? {
         log.info("Reloading")
         let report = ConfigTest.report(options, host: LocalHost())
         for line in report.diagnosticLines { log.info(line) }
@@ -168,7 +171,7 @@ enum DaemonRunner {
         let blocking = loaded.diagnostics.contains { $0.keepalivedClass?.preventsRunning == true }
         guard !loaded.fileMissing, loaded.isRunnable, !blocking else {
             log.info("Reload aborted: the new configuration cannot run (see above); the running configuration is kept")
-            return
+            return checker
         }
         let configuration = loaded.configuration
         let runtimes = VRRPAssembly.runtimes(configuration)
@@ -181,6 +184,15 @@ enum DaemonRunner {
             instances: runtimes, syncGroups: VRRPAssembly.syncGroups(configuration),
             scripts: VRRPAssembly.scripts(configuration) { log.info($0) }, files: VRRPAssembly.files(configuration) { log.info($0) },
             processes: VRRPAssembly.processes(configuration)))
+        if let checker {
+            checker.reload(configuration)
+            return checker
+        }
+        guard !configuration.virtualServers.isEmpty else { return nil }
+        let started = CheckerService(configuration: configuration, applier: IPVSAppliers.forThisHost { log.info($0) },
+                                     logChanges: options.logDetail != .normal) { log.info($0) }
+        started.start()
+        return started
     }
 
     enum ForkResult { case parent, child, failed(Int32) }
