@@ -43,6 +43,12 @@ public struct ProbeRequest: Hashable, Sendable {
     public var delay: UInt64
     /// HTTP_GET/SSL_GET: which `url` block to fetch.
     public var url: Int?
+
+    public init(checker: CheckerID, delay: UInt64, url: Int? = nil) {
+        self.checker = checker
+        self.delay = delay
+        self.url = url
+    }
 }
 
 /// What the checker engine asks of its executor.
