@@ -12,7 +12,9 @@ extension HealthChecker {
     public struct Reload: Sendable {
         /// The engine to run from now on.
         public var engine: HealthChecker
-        /// What takes the running state (and the IPVS table) to the new configuration, in order.
+        /// What takes the running state (and the IPVS table) to the new configuration, in order:
+        /// first what goes (its `realServerChanged`/`quorumChanged` name the running engine's
+        /// indices), then what changes and what is new (the new engine's indices).
         public var actions: [CheckerAction]
         /// Old checker → new checker, for each checker that probes the same way as before: its
         /// scheduled or running probe goes on and reports under the new id. Every other old

@@ -152,4 +152,72 @@ import Testing
         ])
         #expect(result.continuing == [])
     }
+
+    static let dynamic = """
+        virtual_server 10.77.0.100 80 {
+          delay_loop 10
+          lvs_sched wrr
+          lvs_method NAT
+          protocol TCP
+          real_server 10.77.0.21 80 {
+            smtp_alert off
+            MISC_CHECK {
+              misc_path "/bin/check 21"
+              misc_dynamic
+            }
+          }
+        }
+        """
+
+    /// A MISC_CHECK that only moved in the file goes on, and the weight its script last asked for
+    /// (misc_dynamic) stays: nothing is sent.
+    @Test func aMovedDynamicMiscCheckKeepsItsWeight() {
+        var driver = Driver(Self.dynamic)
+        _ = driver.start()
+        _ = driver.result(.misc(.exited(7)), rs: 0, after: 2)
+        #expect(driver.table() == ["[10.77.0.21]:80 w5"])
+        let result = reload(&driver, to: "# moved down a line\n" + Self.dynamic)
+        #expect(result.lines == [])
+        #expect(result.continuing == ["vs0/rs0/c0 -> vs0/rs0/c0"])
+        #expect(driver.checker.effectiveWeight(virtualServer: 0, realServer: 0) == 5)
+        // The same exit code again changes nothing.
+        #expect(driver.result(.misc(.exited(7)), rs: 0) == ["probe 0.0 in 9.0s"])
+    }
+
+    /// A new alpha server starts down, as at start-up; with inhibit_on_failure it goes in at weight 0.
+    /// An inhibited server that was down stays at weight 0, untouched.
+    @Test func newAlphaServersStartDownAndInhibitedOnesStay() {
+        let inhibited = """
+              real_server 10.77.0.23 80 {
+                inhibit_on_failure
+                TCP_CHECK {}
+              }
+
+            """
+        var driver = Driver(Self.config(extra: inhibited))
+        _ = driver.start()
+        _ = driver.result(.tcp(.failed), rs: 2)
+        #expect(driver.table() == ["[10.77.0.21]:80 w1", "[10.77.0.22]:80 w1", "[10.77.0.23]:80 w0"])
+        let alpha = """
+              real_server 10.77.0.24 80 {
+                alpha
+                TCP_CHECK {}
+              }
+              real_server 10.77.0.25 80 {
+                alpha
+                inhibit_on_failure
+                TCP_CHECK {}
+              }
+
+            """
+        let result = reload(&driver, to: Self.config(extra: inhibited + alpha))
+        #expect(result.lines == [
+            "ipvs add TCP  10.77.0.100:80 -> 10.77.0.25:80 Masq 0",
+            "Activating healthchecker for service [10.77.0.24]:tcp:80 for VS [10.77.0.100]:tcp:80",
+            "probe 3.0 in 1.0s",
+            "Activating healthchecker for service [10.77.0.25]:tcp:80 for VS [10.77.0.100]:tcp:80",
+            "probe 4.0 in 1.0s",
+        ])
+        #expect(driver.table() == ["[10.77.0.21]:80 w1", "[10.77.0.22]:80 w1", "[10.77.0.23]:80 w0", "[10.77.0.25]:80 w0"])
+    }
 }
