@@ -96,6 +96,9 @@ extension Engine {
         case trackerResult(TrackerID, TrackerResult)
         /// A link went up or down (netlink RTM_NEWLINK).
         case interfaceChanged(String, isUp: Bool)
+        /// The interface address an instance advertises from changed (netlink RTM_NEWADDR /
+        /// RTM_DELADDR); nil: its interface has none of the instance's family left.
+        case sourceAddressChanged(InstanceID, [UInt8]?)
         /// Orderly shutdown (SIGTERM).
         case stop
     }
