@@ -85,6 +85,16 @@ public struct Engine: Sendable {
             record(tracker, result, now: now, &actions)
         case let .interfaceChanged(name, isUp):
             record(.interface(name), isUp ? .succeeded : .failed(detail: nil), now: now, &actions)
+        case let .virtualAddressDeleted(id):
+            guard phase == .running, routers[id]?.state == .master else { break }
+            run(id, .virtualAddressDeleted, now: now, &actions, followedByGroup: false)
+            if let group = groupOf[id] {
+                for member in syncGroups[group]!.members where routers[member]!.state == .master {
+                    run(member, .virtualAddressDeleted, now: now, &actions, followedByGroup: false)
+                }
+                // keepalived sets the group's state without notifying it.
+                syncGroups[group]!.state = .backup
+            }
         case let .sourceAddressChanged(id, address):
             guard let router = routers[id] else { break }
             if let address { routers[id]!.adoptSourceAddress(address) }

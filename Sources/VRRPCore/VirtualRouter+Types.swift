@@ -26,6 +26,10 @@ extension VirtualRouter {
         /// Sync group: another member left MASTER for BACKUP, so this master follows without a
         /// priority 0 advert (keepalived's vrrp_sync_backup).
         case syncGroupBackup
+        /// Someone else deleted one of this master's virtual addresses: it steps down with a
+        /// priority 0 advert and its addresses released, and comes back after Skew_Time unless a
+        /// better router answers first (keepalived's set_vrrp_backup).
+        case virtualAddressDeleted
     }
 
     /// What the executor must do, in this order.

@@ -151,6 +151,10 @@ public struct VirtualRouter: Sendable {
             guard state == .master else { break }
             wantState = .backup
             leaveMaster(to: .backup, now: now, &actions)
+        case .virtualAddressDeleted:
+            guard state == .master else { break }
+            wantState = .backup
+            leaveMaster(to: .backup, releasing: true, now: now, &actions)
         }
         return actions
     }
@@ -312,10 +316,12 @@ public struct VirtualRouter: Sendable {
     }
 
     /// keepalived's vrrp_state_leave_master: to BACKUP quietly, to FAULT with a priority 0 advert.
-    private mutating func leaveMaster(to target: VRRPState, now: Instant, _ actions: inout [Action]) {
+    /// `releasing`: a backup that announces it with priority 0 and returns after Skew_Time.
+    private mutating func leaveMaster(to target: VRRPState, releasing: Bool = false, now: Instant, _ actions: inout [Action]) {
         if target == .backup {
             actions.append(.log("(\(configuration.name)) Entering BACKUP STATE"))
             preemptTime = nil
+            if releasing { sendAdvertisement(.releasingMastership, &actions) }
         } else {
             actions.append(.log("(\(configuration.name)) Entering FAULT STATE"))
             sendAdvertisement(.releasingMastership, &actions)
@@ -326,7 +332,7 @@ public struct VirtualRouter: Sendable {
         }
         state = target
         actions.append(.transition(from: .master, to: target))
-        downTimer = masterDownInterval
+        downTimer = releasing ? skewTime : masterDownInterval
         statistics.releaseMaster += 1
         arm(now: now, &actions)
     }

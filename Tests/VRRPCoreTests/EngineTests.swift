@@ -230,6 +230,26 @@ private func fire(_ engine: inout Engine, _ id: InstanceID) -> [Engine.Action] {
         ])
     }
 
+    @Test func aDeletedVIPStepsTheGroupsMastersDownForSkewTimeWithoutAGroupNotification() {
+        var engine = group()
+        _ = engine.handle(.start, now: .zero)
+        _ = fire(&engine, "VI_1")
+        _ = fire(&engine, "VI_2")
+        #expect(engine.syncGroups["G1"]!.state == .master)
+        let now = at(10)
+        let actions = engine.handle(.virtualAddressDeleted("VI_1"), now: now)
+        #expect(actions.filter { if case .groupTransition = $0 { true } else { false } }.isEmpty)
+        #expect(actions.prefix(5) == [
+            .instance("VI_1", .log("(VI_1) Entering BACKUP STATE")),
+            .instance("VI_1", .sendAdvertisement(.releasingMastership, sequenceNumber: nil)),
+            .instance("VI_1", .removeAddresses),
+            .instance("VI_1", .transition(from: .master, to: .backup)),
+            .instance("VI_1", .armTimer(at: now.adding(engine.routers["VI_1"]!.skewTime), generation: engine.routers["VI_1"]!.currentGeneration)),
+        ])
+        #expect(engine.routers["VI_2"]!.state == .backup)
+        #expect(engine.syncGroups["G1"]!.state == .backup)
+    }
+
     @Test func oneMembersFaultFaultsBothAndRecoveryReturnsBoth() {
         var engine = group()
         _ = engine.handle(.start, now: .zero)

@@ -32,14 +32,21 @@ extension VRRPService {
         return .upDown(.sourceAddress(instance: instance.runtime.router.name), up: instance.transport.source.contains { $0 != 0 })
     }
 
-    /// RTM_NEWADDR / RTM_DELADDR: the instances on that interface get the address it now lends, or
-    /// go to FAULT when it has none (after advertising priority 0 from the old one, as keepalived does).
+    /// RTM_NEWADDR / RTM_DELADDR. One of our virtual addresses deleted by someone else moves its
+    /// master to BACKUP for Skew_Time (keepalived's set_vrrp_backup). Any other address: the
+    /// instances on that interface get the address it now lends, or go to FAULT when it has none
+    /// (after advertising priority 0 from the old one, as keepalived does).
     func addressChanged(_ message: AddressMessage, now: Instant) {
+        if ownAddresses.contains(message.address) {
+            let placed = PlacedAddress(address: message.address, interface: message.interfaceIndex)
+            if ownRemovals.remove(placed) == nil && message.deleted { virtualAddressDeleted(placed, now: now) }
+            return
+        }
         let ipv6 = message.family == NetlinkConstants.AF_INET6
         // Only link-local addresses can be an IPv6 advert source.
         if ipv6 && message.scope != NetlinkConstants.RT_SCOPE_LINK { return }
         let key = InterfaceAddresses.Key(interface: message.interfaceIndex, ipv6: ipv6)
-        guard sources.isFollowed(key), !ownAddresses.contains(message.address) else { return }
+        guard sources.isFollowed(key) else { return }
         let changed = message.deleted ? sources.removed(message.address, from: key) : sources.added(message.address, to: key)
         guard changed else { return }
         let source = sources.source(key)
@@ -47,6 +54,21 @@ extension VRRPService {
             if let source { instance.transport.source = source }
             perform(engine.handle(.sourceAddressChanged(instance.id, source), now: now), now: now)
             if source == nil { instance.transport.source = Array(repeating: 0, count: ipv6 ? 16 : 4) }
+        }
+    }
+
+    /// The master holding `placed` (unless it is no_track) steps down.
+    private func virtualAddressDeleted(_ placed: PlacedAddress, now: Instant) {
+        for instance in instances where router(instance).state == .master {
+            let vips = instance.runtime.virtualAddresses + instance.runtime.excludedAddresses
+            guard let vip = vips.first(where: { $0.address == placed.address }), !vip.noTrack,
+                  Self.interfaceIndex(of: vip, default: instance.interface.index) == placed.interface else { continue }
+            if logDetail {
+                log("Netlink reflector reports IP \(IPAddressText.format(placed.address)) removed from "
+                    + (vip.interfaceName ?? instance.interface.name))
+            }
+            perform(engine.handle(.virtualAddressDeleted(instance.id), now: now), now: now)
+            return
         }
     }
 }

@@ -118,6 +118,9 @@ public final class VRRPService: @unchecked Sendable {
     /// The addresses interfaces lend as advert sources, and our own addresses (never lent).
     var sources = InterfaceAddresses()
     var ownAddresses: Set<[UInt8]> = []
+    /// Virtual addresses we asked the kernel to delete and whose RTM_DELADDR has not come back yet.
+    var ownRemovals: Set<PlacedAddress> = []
+    struct PlacedAddress: Hashable { var address: [UInt8]; var interface: UInt32 }
     /// The last link state seen per interface name (to report changes only).
     var linkStates: [String: Bool] = [:]
     /// -V/--dont-release-vrrp: leave addresses in place at stop.
