@@ -8,11 +8,16 @@ public struct InterfaceInfo: Sendable, Hashable {
     public var name: String
     public var index: UInt32
     public var hardwareAddress: [UInt8]
-    /// The first IPv4 address (keepalived's default advert source).
-    public var primaryIPv4: [UInt8]?
-    /// The first link-local IPv6 address.
-    public var linkLocalIPv6: [UInt8]?
+    /// Every IPv4 address, in the kernel's order.
+    public var ipv4Addresses: [[UInt8]] = []
+    /// Every link-local IPv6 address, in the kernel's order.
+    public var linkLocalIPv6Addresses: [[UInt8]] = []
     public var isUp: Bool
+
+    /// The first IPv4 address (keepalived's default advert source).
+    public var primaryIPv4: [UInt8]? { ipv4Addresses.first }
+    /// The first link-local IPv6 address.
+    public var linkLocalIPv6: [UInt8]? { linkLocalIPv6Addresses.first }
 }
 
 public enum Interfaces {
@@ -20,7 +25,7 @@ public enum Interfaces {
     public static func lookup(_ name: String) -> InterfaceInfo? {
         let index = if_nametoindex(name)
         guard index != 0 else { return nil }
-        var info = InterfaceInfo(name: name, index: index, hardwareAddress: [], primaryIPv4: nil, linkLocalIPv6: nil, isUp: false)
+        var info = InterfaceInfo(name: name, index: index, hardwareAddress: [], isUp: false)
         var list: UnsafeMutablePointer<ifaddrs>?
         if getifaddrs(&list) == 0, let first = list {
             var cursor: UnsafeMutablePointer<ifaddrs>? = first
@@ -30,14 +35,14 @@ public enum Interfaces {
                 info.isUp = entry.pointee.ifa_flags & UInt32(IFF_UP) != 0 && entry.pointee.ifa_flags & UInt32(IFF_RUNNING) != 0
                 guard let address = entry.pointee.ifa_addr else { continue }
                 switch Int32(address.pointee.sa_family) {
-                case AF_INET where info.primaryIPv4 == nil:
+                case AF_INET:
                     address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
-                        info.primaryIPv4 = withUnsafeBytes(of: $0.pointee.sin_addr) { Array($0) }
+                        info.ipv4Addresses.append(withUnsafeBytes(of: $0.pointee.sin_addr) { Array($0) })
                     }
-                case AF_INET6 where info.linkLocalIPv6 == nil:
+                case AF_INET6:
                     address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
                         let bytes = withUnsafeBytes(of: $0.pointee.sin6_addr) { Array($0) }
-                        if bytes[0] == 0xfe && bytes[1] & 0xc0 == 0x80 { info.linkLocalIPv6 = bytes }
+                        if bytes[0] == 0xfe && bytes[1] & 0xc0 == 0x80 { info.linkLocalIPv6Addresses.append(bytes) }
                     }
                 case AF_PACKET:
                     address.withMemoryRebound(to: sockaddr_ll.self, capacity: 1) {

@@ -47,6 +47,7 @@ extension NetlinkConstants {
     public static let RT_TABLE_UNSPEC: UInt8 = 0
     public static let RT_TABLE_MAIN: UInt8 = 254
     public static let RT_SCOPE_UNIVERSE: UInt8 = 0
+    public static let RT_SCOPE_LINK: UInt8 = 253
     public static let RT_SCOPE_NOWHERE: UInt8 = 255
 
     public static let FRA_DST: UInt16 = 1

@@ -96,6 +96,12 @@ extension Engine {
         case trackerResult(TrackerID, TrackerResult)
         /// A link went up or down (netlink RTM_NEWLINK).
         case interfaceChanged(String, isUp: Bool)
+        /// The interface address an instance advertises from changed (netlink RTM_NEWADDR /
+        /// RTM_DELADDR); nil: its interface has none of the instance's family left.
+        case sourceAddressChanged(InstanceID, [UInt8]?)
+        /// Someone else deleted a virtual address of `instance` (netlink RTM_DELADDR): a master
+        /// steps down for Skew_Time, and so do its sync group's other masters.
+        case virtualAddressDeleted(InstanceID)
         /// Orderly shutdown (SIGTERM).
         case stop
     }

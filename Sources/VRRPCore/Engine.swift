@@ -85,6 +85,21 @@ public struct Engine: Sendable {
             record(tracker, result, now: now, &actions)
         case let .interfaceChanged(name, isUp):
             record(.interface(name), isUp ? .succeeded : .failed(detail: nil), now: now, &actions)
+        case let .virtualAddressDeleted(id):
+            guard phase == .running, routers[id]?.state == .master else { break }
+            run(id, .virtualAddressDeleted, now: now, &actions, followedByGroup: false)
+            if let group = groupOf[id] {
+                for member in syncGroups[group]!.members where routers[member]!.state == .master {
+                    run(member, .virtualAddressDeleted, now: now, &actions, followedByGroup: false)
+                }
+                // keepalived sets the group's state without notifying it.
+                syncGroups[group]!.state = .backup
+            }
+        case let .sourceAddressChanged(id, address):
+            guard let router = routers[id] else { break }
+            if let address { routers[id]!.adoptSourceAddress(address) }
+            record(.sourceAddress(instance: router.configuration.name), address == nil ? .failed(detail: nil) : .succeeded,
+                   now: now, &actions)
         case .stop:
             guard phase == .running else { break }
             phase = .stopped
@@ -105,6 +120,8 @@ public struct Engine: Sendable {
                 run(id, .effectivePriorityChanged(priority), now: now, &actions, followedByGroup: false)
             }
         }
+        actions += startFaultLines()
+        var groupActions: [Action] = []
         for groupID in syncGroupIDs {
             let group = syncGroups[groupID]!
             let target: VRRPState
@@ -117,21 +134,34 @@ public struct Engine: Sendable {
             }
             // keepalived notifies a group starting in BACKUP or FAULT; a MASTER group of owners is not.
             if target == .backup || target == .fault {
-                setGroupState(groupID, target, &actions)
+                setGroupState(groupID, target, &groupActions)
             } else {
                 syncGroups[groupID]!.state = target
             }
         }
-        for id in instanceIDs {
-            wasBlocked[id] = isBlocked(id)
-            let held = shouldHoldInFault(id)
-            heldInFault[id] = held
-            let quiet = held && !tracking[id]!.isFaulty
-            if quiet { quietFault.insert(id) }
-            for action in routers[id]!.handle(.start(isUp: !held), now: now) {
-                if quiet, case .transition = action { continue }
-                actions.append(.instance(id, action))
-            }
+        // keepalived's vrrp_complete_init announces every instance in FAULT (its own or its sync
+        // group's) first; then vrrp_init_state notifies the groups and starts the others.
+        let announced = instanceIDs.filter { id in
+            tracking[id]!.isFaulty || groupOf[id].map { syncGroups[$0]!.state == .fault } ?? false
+        }
+        for id in announced { startRouter(id, faultAnnounced: true, now: now, &actions) }
+        actions += groupActions
+        for id in instanceIDs where !announced.contains(id) { startRouter(id, faultAnnounced: false, now: now, &actions) }
+    }
+
+    /// Starts one router. An instance held without a fault of its own (scripts still
+    /// initialising, a faulty sync-group member) is in FAULT with no failure counted, as keepalived
+    /// has it: its own first fault is then notified again; held only by pending scripts, its start
+    /// is not notified at all.
+    private mutating func startRouter(_ id: InstanceID, faultAnnounced: Bool, now: Instant, _ actions: inout [Action]) {
+        wasBlocked[id] = isBlocked(id)
+        let held = shouldHoldInFault(id)
+        heldInFault[id] = held
+        if held && !tracking[id]!.isFaulty { quietFault.insert(id) }
+        let quiet = held && !faultAnnounced
+        for action in routers[id]!.handle(.start(isUp: !held, faultAnnounced: faultAnnounced), now: now) {
+            if quiet, case .transition = action { continue }
+            actions.append(.instance(id, action))
         }
     }
 

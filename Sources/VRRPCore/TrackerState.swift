@@ -24,6 +24,9 @@ public enum TrackerID: Hashable, Sendable, CustomStringConvertible {
     case process(String)
     /// keepalived.conf: bfd_instance / track_bfd
     case bfd(String)
+    /// An instance's advert source taken from its interface (no unicast_src_ip): without an
+    /// address of its family there keepalived holds the instance in FAULT.
+    case sourceAddress(instance: String)
 
     public var description: String {
         switch self {
@@ -32,6 +35,7 @@ public enum TrackerID: Hashable, Sendable, CustomStringConvertible {
         case let .file(name): "file \(name)"
         case let .process(name): "process \(name)"
         case let .bfd(name): "bfd \(name)"
+        case let .sourceAddress(instance): "source address of \(instance)"
         }
     }
 }
@@ -92,7 +96,7 @@ public struct TrackerState: Hashable, Sendable {
         switch id {
         case let .script(name): .script(name)
         case let .file(name): .file(name)
-        case .interface, .process, .bfd: .upDown(id)
+        case .interface, .process, .bfd, .sourceAddress: .upDown(id)
         }
     }
 

@@ -2,8 +2,10 @@ extension VirtualRouter {
     /// What happened to the instance.
     public enum Input: Sendable, Hashable {
         /// The daemon starts the instance; `isUp` is false when a fault (interface down, failing
-        /// tracker) holds it (keepalived's vrrp_init_state).
-        case start(isUp: Bool)
+        /// tracker) holds it (keepalived's vrrp_init_state). `faultAnnounced`: the fault was
+        /// already logged with its reason (keepalived's vrrp_complete_init), so the start line is
+        /// keepalived's "entering FAULT state" rather than "Entering FAULT STATE (init)".
+        case start(isUp: Bool, faultAnnounced: Bool = false)
         /// An advertisement that passed every receive check (ReceiveCheck), from `source`.
         case advertisementReceived(Advertisement, source: [UInt8])
         /// The instance timer armed with `generation` fired.
@@ -24,6 +26,10 @@ extension VirtualRouter {
         /// Sync group: another member left MASTER for BACKUP, so this master follows without a
         /// priority 0 advert (keepalived's vrrp_sync_backup).
         case syncGroupBackup
+        /// Someone else deleted one of this master's virtual addresses: it steps down with a
+        /// priority 0 advert and its addresses released, and comes back after Skew_Time unless a
+        /// better router answers first (keepalived's set_vrrp_backup).
+        case virtualAddressDeleted
     }
 
     /// What the executor must do, in this order.

@@ -17,7 +17,7 @@ import NetworkTypes
 /// A value type: `handle(_:now:)` takes what happened and returns the actions, in order. It owns no
 /// socket, clock or timer; the executor arms one timer per instance and feeds its expiry back.
 public struct VirtualRouter: Sendable {
-    public let configuration: VirtualRouterConfiguration
+    public private(set) var configuration: VirtualRouterConfiguration
     public private(set) var state: VRRPState = .initialize
     /// The state the instance would be in, disregarding a sync group (keepalived's wantstate).
     public private(set) var wantState: VRRPState = .backup
@@ -103,8 +103,8 @@ public struct VirtualRouter: Sendable {
     public mutating func handle(_ input: Input, now: Instant) -> [Action] {
         var actions: [Action] = []
         switch input {
-        case let .start(isUp):
-            start(isUp: isUp, now: now, &actions)
+        case let .start(isUp, faultAnnounced):
+            start(isUp: isUp, faultAnnounced: faultAnnounced, now: now, &actions)
         case let .advertisementReceived(advertisement, source):
             statistics.advertisementsReceived += 1
             if advertisement.priority == .releasingMastership { statistics.priorityZeroReceived += 1 }
@@ -151,6 +151,10 @@ public struct VirtualRouter: Sendable {
             guard state == .master else { break }
             wantState = .backup
             leaveMaster(to: .backup, now: now, &actions)
+        case .virtualAddressDeleted:
+            guard state == .master else { break }
+            wantState = .backup
+            leaveMaster(to: .backup, releasing: true, now: now, &actions)
         }
         return actions
     }
@@ -171,7 +175,7 @@ public struct VirtualRouter: Sendable {
 
     // MARK: - Start (keepalived's vrrp_init_state)
 
-    private mutating func start(isUp: Bool, now: Instant, _ actions: inout [Action]) {
+    private mutating func start(isUp: Bool, faultAnnounced: Bool, now: Instant, _ actions: inout [Action]) {
         guard state == .initialize else { return }
         if isUp && wantState == .master && isOwner {
             // keepalived: the quickest way to master is a backup whose down timer is 1 µs.
@@ -189,7 +193,8 @@ public struct VirtualRouter: Sendable {
                 state = .backup
                 actions.append(.transition(from: .initialize, to: .backup))
             } else {
-                actions.append(.log("(\(configuration.name)) Entering FAULT STATE (init)"))
+                actions.append(.log(faultAnnounced ? "(\(configuration.name)) entering FAULT state"
+                                                   : "(\(configuration.name)) Entering FAULT STATE (init)"))
                 state = .fault
                 wantState = .fault
                 actions.append(.transition(from: .initialize, to: .fault))
@@ -311,10 +316,12 @@ public struct VirtualRouter: Sendable {
     }
 
     /// keepalived's vrrp_state_leave_master: to BACKUP quietly, to FAULT with a priority 0 advert.
-    private mutating func leaveMaster(to target: VRRPState, now: Instant, _ actions: inout [Action]) {
+    /// `releasing`: a backup that announces it with priority 0 and returns after Skew_Time.
+    private mutating func leaveMaster(to target: VRRPState, releasing: Bool = false, now: Instant, _ actions: inout [Action]) {
         if target == .backup {
             actions.append(.log("(\(configuration.name)) Entering BACKUP STATE"))
             preemptTime = nil
+            if releasing { sendAdvertisement(.releasingMastership, &actions) }
         } else {
             actions.append(.log("(\(configuration.name)) Entering FAULT STATE"))
             sendAdvertisement(.releasingMastership, &actions)
@@ -325,7 +332,7 @@ public struct VirtualRouter: Sendable {
         }
         state = target
         actions.append(.transition(from: .master, to: target))
-        downTimer = masterDownInterval
+        downTimer = releasing ? skewTime : masterDownInterval
         statistics.releaseMaster += 1
         arm(now: now, &actions)
     }
@@ -398,6 +405,12 @@ public struct VirtualRouter: Sendable {
             return
         }
         actions.append(.armTimer(at: deadline!, generation: generation))
+    }
+
+    /// The instance's interface got the address it advertises from (keepalived copies it into
+    /// vrrp->saddr): equal-priority elections compare it from now on.
+    mutating func adoptSourceAddress(_ address: [UInt8]) {
+        configuration.sourceAddress = address
     }
 
     /// Compares two addresses as unsigned numbers (keepalived's inet_sockaddrcmp): <0, 0, >0.

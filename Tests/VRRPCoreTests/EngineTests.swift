@@ -72,12 +72,54 @@ private func fire(_ engine: inout Engine, _ id: InstanceID) -> [Engine.Action] {
 
     @Test func ownInterfaceDownAtStartIsANotifiedFault() {
         var engine = Engine(.init(instances: [instance("VI_1")], trackers: [.upDown(.interface("eth0"), up: false)]))
+        // keepalived logs why (initialise_tracking_priorities), then the fault (vrrp_complete_init).
         #expect(engine.handle(.start, now: .zero) == [
-            .instance("VI_1", .log("(VI_1) Entering FAULT STATE (init)")),
+            .log("(VI_1): entering FAULT state (interface eth0 down)"),
+            .instance("VI_1", .log("(VI_1) entering FAULT state")),
             .instance("VI_1", .transition(from: .initialize, to: .fault)),
             .instance("VI_1", .cancelTimer),
         ])
         #expect(engine.handle(.interfaceChanged("eth0", isUp: true), now: at(2)).last == .instance("VI_1", .armTimer(at: at(5.609375), generation: 2)))
+    }
+
+    @Test func startFaultsAreExplainedObjectKindByKindThenInstanceByInstance() {
+        let engine = Engine(.init(
+            instances: [
+                instance("VI_1", trackers: [TrackingBinding(.script("chk")), TrackingBinding(.file("prio"), weight: -100)]),
+                instance("VI_2", vrid: 52, interface: "eth1", trackers: [TrackingBinding(.sourceAddress(instance: "VI_2")),
+                                                                          TrackingBinding(.process("nginx"))]),
+            ],
+            trackers: [.script("chk", initFail: true), .file("prio", value: 3), .upDown(.interface("eth1"), up: false),
+                       .upDown(.sourceAddress(instance: "VI_2"), up: false), .upDown(.process("nginx"), up: false)]))
+        #expect(engine.startFaultLines() == [
+            .log("(VI_2): entering FAULT state (interface eth1 down)"),
+            .log("(VI_1): entering FAULT state (tracked file prio has status -300)"),
+            .log("(VI_2) entering FAULT state (tracked process nginx quorum not achieved)"),
+            .log("(VI_1): entering FAULT state due to script chk"),
+            .log("(VI_2) entering FAULT state (no IPv4 address for interface)"),
+        ])
+    }
+
+    @Test func anInstanceWithoutSourceAddressWaitsInFaultForOne() {
+        var engine = Engine(.init(
+            instances: [instance("VI_1", trackers: [TrackingBinding(.sourceAddress(instance: "VI_1"))])],
+            trackers: [.upDown(.sourceAddress(instance: "VI_1"), up: false)]))
+        #expect(engine.handle(.start, now: .zero).prefix(2) == [
+            .log("(VI_1) entering FAULT state (no IPv4 address for interface)"),
+            .instance("VI_1", .log("(VI_1) entering FAULT state")),
+        ])
+        let address: [UInt8] = [10, 0, 0, 9]
+        #expect(engine.handle(.sourceAddressChanged("VI_1", address), now: at(1)).prefix(2) == [
+            .instance("VI_1", .log("(VI_1) Entering BACKUP STATE")),
+            .instance("VI_1", .transition(from: .fault, to: .backup)),
+        ])
+        #expect(engine.routers["VI_1"]!.configuration.sourceAddress == address)
+        // Another address taking over (the first one went) changes nothing but the source.
+        #expect(engine.handle(.sourceAddressChanged("VI_1", [10, 0, 0, 10]), now: at(2)).isEmpty)
+        #expect(engine.handle(.sourceAddressChanged("VI_1", nil), now: at(3)).prefix(2) == [
+            .instance("VI_1", .log("(VI_1) Entering FAULT STATE")),
+            .instance("VI_1", .transition(from: .backup, to: .fault)),
+        ])
     }
 
     @Test func weightedTrackersMoveThePriorityAndTheBackupDeadline() {
@@ -166,6 +208,45 @@ private func fire(_ engine: inout Engine, _ id: InstanceID) -> [Engine.Action] {
         var engine = group()
         let actions = engine.handle(.start, now: .zero)
         #expect(actions.first == .groupTransition("G1", from: .initialize, to: .backup))
+        #expect(engine.syncGroups["G1"]!.state == .backup)
+    }
+
+    @Test func aMemberFaultyAtStartFaultsTheGroupAndEveryMemberIsNotified() {
+        var engine = Engine(.init(
+            instances: [instance("VI_1", vrid: 51, priority: 100, interface: "eth0"), instance("VI_2", vrid: 52, priority: 50, interface: "eth1")],
+            syncGroups: [.init(id: "G1", members: ["VI_1", "VI_2"])],
+            trackers: [.upDown(.interface("eth0"), up: false)]))
+        // As keepalived 2.2.7 logs and notifies it: the members first, then the group.
+        #expect(engine.handle(.start, now: .zero) == [
+            .log("(VI_1): entering FAULT state (interface eth0 down)"),
+            .log("VRRP_Group(G1): Syncing VI_1 to FAULT state"),
+            .instance("VI_1", .log("(VI_1) entering FAULT state")),
+            .instance("VI_1", .transition(from: .initialize, to: .fault)),
+            .instance("VI_1", .cancelTimer),
+            .instance("VI_2", .log("(VI_2) entering FAULT state")),
+            .instance("VI_2", .transition(from: .initialize, to: .fault)),
+            .instance("VI_2", .cancelTimer),
+            .groupTransition("G1", from: .initialize, to: .fault),
+        ])
+    }
+
+    @Test func aDeletedVIPStepsTheGroupsMastersDownForSkewTimeWithoutAGroupNotification() {
+        var engine = group()
+        _ = engine.handle(.start, now: .zero)
+        _ = fire(&engine, "VI_1")
+        _ = fire(&engine, "VI_2")
+        #expect(engine.syncGroups["G1"]!.state == .master)
+        let now = at(10)
+        let actions = engine.handle(.virtualAddressDeleted("VI_1"), now: now)
+        #expect(actions.filter { if case .groupTransition = $0 { true } else { false } }.isEmpty)
+        #expect(actions.prefix(5) == [
+            .instance("VI_1", .log("(VI_1) Entering BACKUP STATE")),
+            .instance("VI_1", .sendAdvertisement(.releasingMastership, sequenceNumber: nil)),
+            .instance("VI_1", .removeAddresses),
+            .instance("VI_1", .transition(from: .master, to: .backup)),
+            .instance("VI_1", .armTimer(at: now.adding(engine.routers["VI_1"]!.skewTime), generation: engine.routers["VI_1"]!.currentGeneration)),
+        ])
+        #expect(engine.routers["VI_2"]!.state == .backup)
         #expect(engine.syncGroups["G1"]!.state == .backup)
     }
 

@@ -5,8 +5,9 @@ import VRRPCore
 /// addresses (gratuitous ARP for IPv4, unsolicited NA for IPv6).
 protocol AdvertTransport: AnyObject {
     var descriptor: Int32 { get }
-    /// The advert source: the configured one, else the interface's primary IPv4 / link-local IPv6.
-    var source: [UInt8] { get }
+    /// The advert source: the configured one, else the interface's primary IPv4 / link-local IPv6
+    /// (all zeros while the interface has none; netlink address events update it).
+    var source: [UInt8] { get set }
     var multicastGroup: [UInt8] { get }
     /// Sends one advert; IPv4 with auth_type AH puts it inside `ah` (sealed under its key).
     func send(_ vrrp: [UInt8], to destination: [UInt8], ah: (header: IPsecAH, key: [UInt8])?) throws(SystemCallError)
@@ -18,7 +19,7 @@ protocol AdvertTransport: AnyObject {
 final class IPv4Transport: AdvertTransport {
     let socket: VRRPSocketV4
     let arp: GratuitousARP
-    let source: [UInt8]
+    var source: [UInt8]
     var descriptor: Int32 { socket.descriptor }
     var multicastGroup: [UInt8] { VRRPSocketV4.multicastGroup }
 
@@ -54,7 +55,7 @@ final class IPv4Transport: AdvertTransport {
 final class IPv6Transport: AdvertTransport {
     let socket: VRRPSocketV6
     let neighborAdvertisement: NeighborAdvertisement
-    let source: [UInt8]
+    var source: [UInt8]
     var descriptor: Int32 { socket.descriptor }
     var multicastGroup: [UInt8] { VRRPSocketV6.multicastGroup }
 

@@ -152,6 +152,7 @@ enum VRRPAssembly {
         address.peer = vip.peer?.bytes
         address.flags = request.flags
         address.preferredLifetime = request.preferredLifetime
+        address.noTrack = vip.noTrack
         return address
     }
 }

@@ -19,6 +19,8 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
         public var peer: [UInt8]?
         public var flags: UInt32 = 0
         public var preferredLifetime: UInt32?
+        /// keepalived.conf: no_track (its deletion by someone else does not move the instance).
+        public var noTrack = false
 
         public init(address: [UInt8], prefixLength: UInt8) {
             self.address = address

@@ -12,6 +12,7 @@ extension VRRPService {
                instance name: String) {
         for vip in vips {
             let request = vip.request(operation, interfaceIndex: Self.interfaceIndex(of: vip, default: interfaceIndex))
+            if operation == .delete { ownRemovals.insert(.init(address: vip.address, interface: request.interfaceIndex)) }
             do { try addresses.apply(request) } catch {
                 log("(\(name)) cannot \(operation == .add ? "add" : "remove") \(IPAddressText.format(vip.address)): \(error)")
             }
@@ -28,6 +29,7 @@ extension VRRPService {
         removeRoutesAndRules(instance, startup: quiet)
         for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
             let request = vip.request(.delete, interfaceIndex: Self.interfaceIndex(of: vip, default: instance.interface.index))
+            ownRemovals.insert(.init(address: vip.address, interface: request.interfaceIndex))
             do { try addresses.apply(request) } catch {
                 if !quiet && error.errno != EADDRNOTAVAIL { log("(\(instance.runtime.router.name)) cannot remove address: \(error)") }
             }

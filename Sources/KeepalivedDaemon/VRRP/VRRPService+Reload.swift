@@ -71,6 +71,8 @@ extension VRRPService {
             }
         }
 
+        Self.lendSources(to: next, book: &sources)
+        ownAddresses = Self.ownAddresses(next)
         // Trackers: scripts keep their schedule (and a run in progress) when unchanged.
         let setup = Self.tracking(instances: next, syncGroups: request.syncGroups, scripts: request.scripts, files: request.files,
                                   processes: request.processes,

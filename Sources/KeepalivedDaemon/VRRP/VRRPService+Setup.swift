@@ -26,6 +26,7 @@ extension VRRPService {
         for name in interfaceNames.sorted() {
             setup.trackers.append(.upDown(.interface(name), up: Interfaces.lookup(name)?.isUp ?? false))
         }
+        setup.trackers += instances.compactMap(sourceTracker)
         let tracked = Set(bindings.map(\.tracker))
         for script in scripts where tracked.contains(.script(script.name)) {
             setup.trackers.append(.script(script.name, rise: script.rise, fall: script.fall, initFail: script.initFail))
@@ -60,7 +61,7 @@ extension VRRPService {
             log("(\(runtime.router.name)) Success creating VMAC interface \(vmac.name)")
         }
         guard let interface = Interfaces.lookup(vmac.name) else { throw SystemCallError("if_nametoindex(\(vmac.name))", errno: ENODEV) }
-        return try RunningInstance(runtime: runtime, interface: interface,
+        return try RunningInstance(runtime: runtime, interface: interface, base: base,
                                    defaultSource: runtime.router.family == .ipv4 ? base.primaryIPv4 : base.linkLocalIPv6)
     }
 
@@ -71,7 +72,8 @@ extension VRRPService {
             instances: instances.map {
                 Engine.InstanceConfiguration(
                     router: $0.routerConfiguration, interface: $0.runtime.interfaceName, dontTrackPrimary: $0.runtime.dontTrackPrimary,
-                    trackers: $0.runtime.trackers)
+                    trackers: ($0.sourceKey == nil ? [] : [TrackingBinding(.sourceAddress(instance: $0.runtime.router.name))])
+                        + $0.runtime.trackers)
             },
             syncGroups: syncGroups, trackers: trackers)
     }

@@ -39,11 +39,15 @@ public final class VRRPService: @unchecked Sendable {
         /// Which virtual_routes / virtual_rules (by position) are in the kernel now.
         var installedRoutes = Set<Int>()
         var installedRules = Set<Int>()
+        /// Where the advert source comes from when no unicast_src_ip is configured: the configured
+        /// interface (a VMAC's base) and family. nil: configured, or an IPv6 VMAC (it has its own).
+        let sourceKey: InterfaceAddresses.Key?
 
         /// `interface`: where the instance sends, receives and installs addresses (its VMAC when it
         /// has one); `defaultSource`: the advert source when none is configured (a VMAC has no address
         /// of its own, so it advertises from its base interface's).
-        init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo, defaultSource: [UInt8]? = nil) throws(SystemCallError) {
+        init(runtime: VRRPInstanceRuntime, interface: InterfaceInfo, base: InterfaceInfo? = nil,
+             defaultSource: [UInt8]? = nil) throws(SystemCallError) {
             self.runtime = runtime
             self.interface = interface
             reportedPriority = runtime.router.basePriority
@@ -60,6 +64,9 @@ public final class VRRPService: @unchecked Sendable {
             configuration.sourceAddress = transport.source
             routerConfiguration = configuration
             id = InstanceID(runtime.router.name)
+            let ipv6 = runtime.router.family == .ipv6
+            sourceKey = runtime.sourceAddress == nil && !(ipv6 && runtime.virtualMAC != nil)
+                ? InterfaceAddresses.Key(interface: (base ?? interface).index, ipv6: ipv6) : nil
         }
 
         /// What a packet must satisfy; `ipsecAHSequenceNumber` is the instance's AH counter now.
@@ -108,6 +115,12 @@ public final class VRRPService: @unchecked Sendable {
     let stopPipe: (read: Int32, write: Int32)
     /// rtnetlink link notifications: an interface going down faults its instances at once.
     let linkEvents: NetlinkSocket
+    /// The addresses interfaces lend as advert sources, and our own addresses (never lent).
+    var sources = InterfaceAddresses()
+    var ownAddresses: Set<[UInt8]> = []
+    /// Virtual addresses we asked the kernel to delete and whose RTM_DELADDR has not come back yet.
+    var ownRemovals: Set<PlacedAddress> = []
+    struct PlacedAddress: Hashable { var address: [UInt8]; var interface: UInt32 }
     /// The last link state seen per interface name (to report changes only).
     var linkStates: [String: Bool] = [:]
     /// -V/--dont-release-vrrp: leave addresses in place at stop.
@@ -164,7 +177,9 @@ public final class VRRPService: @unchecked Sendable {
         self.releaseAddressesOnStop = releaseAddressesOnStop
         addresses = try AddressManager()
         routes = try RouteManager()
-        linkEvents = try NetlinkSocket(groups: 1 << (NetlinkConstants.RTNLGRP_LINK - 1))
+        linkEvents = try NetlinkSocket(groups: 1 << (NetlinkConstants.RTNLGRP_LINK - 1)
+                                               | 1 << (NetlinkConstants.RTNLGRP_IPV4_IFADDR - 1)
+                                               | 1 << (NetlinkConstants.RTNLGRP_IPV6_IFADDR - 1))
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw SystemCallError("pipe", errno: clinuxnet_errno()) }
         _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
@@ -174,6 +189,8 @@ public final class VRRPService: @unchecked Sendable {
             instances.append(try Self.makeInstance(runtime, log: log))
         }
         for instance in instances { byID[instance.id] = instance }
+        Self.lendSources(to: instances, book: &sources)
+        ownAddresses = Self.ownAddresses(instances)
         let setup = Self.tracking(instances: instances, syncGroups: syncGroups, scripts: trackScripts, files: trackFiles,
                                   processes: trackProcesses,
                                   now: MonotonicClock.now(), log: log)
@@ -393,9 +410,14 @@ public final class VRRPService: @unchecked Sendable {
     }
 
     /// RTM_NEWLINK/RTM_DELLINK for an instance's interface: down (or gone) is a fault, up clears it.
+    /// RTM_NEWADDR/RTM_DELADDR: see addressChanged.
     func linkChanged(now: Instant) {
         guard let messages = try? linkEvents.receive() else { return }
         for message in messages {
+            if let address = AddressMessage(message) {
+                addressChanged(address, now: now)
+                continue
+            }
             guard let link = LinkMessage(message) else { continue }
             guard let name = link.name ?? instances.first(where: { $0.interface.index == UInt32(bitPattern: link.index) })?.interface.name
             else { continue }
@@ -441,9 +463,6 @@ public final class VRRPService: @unchecked Sendable {
             case let .instance(id, action):
                 if let instance = byID[id] { perform(action, on: instance, now: now) }
             case let .groupTransition(group, from, to):
-                if to == .master || to == .backup || to == .fault {
-                    log("VRRP_Group(\(group)) Syncing instances to \(to) state")
-                }
                 onGroupTransition(group.rawValue, from, to)
             case let .log(line):
                 log(line)

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import KeepalivedTestSupport
+
+/// Address events from netlink, ours and Debian's keepalived 2.2.7 each as the would-be master.
+/// An instance whose interface has no IPv4 address (and no unicast_src_ip) cannot advertise: it is
+/// held in FAULT, with the reason logged, until an address appears, and faults again when the last
+/// one goes. A master whose VIP someone deletes steps down and takes it back after Skew_Time.
+@Suite(.serialized, .enabled(if: Lab.availability.testsShouldRun, "needs root and iproute2: \(Lab.availability)"))
+struct InterfaceAddressEventTests {
+    typealias F = VRRPFixtures
+
+    @Test(arguments: [F.Implementation.ours, .debian])
+    func anInstanceWaitsInFaultForAnInterfaceAddress(_ implementation: F.Implementation) throws {
+        try Lab.withLab(routers: 2) { lab in
+            let router = lab.router(2)
+            let address = Lab.ipv4(router: 2) + "/24"
+            try router.ip("-4", "address", "flush", "dev", "eth0")
+            let backup = try F.start(.ours, in: lab.router(1), config: F.config(priority: 100))
+            let daemon = try F.start(implementation, in: router, config: F.config(priority: 150))
+            #expect(daemon.waitForOutput(containing: "(VI_1) entering FAULT state (no IPv4 address for interface)"),
+                    "no start-up fault:\n\(daemon.output)")
+            #expect(F.waitUntil(lab.router(1), holds: F.vip4, atMost: F.masterDownInterval(priority: 100) + F.slack) != nil,
+                    "router 1 never became master:\n\(backup.output)")
+            #expect(!F.holds(router, F.vip4))
+
+            // An address arrives: the instance starts as a backup and preempts with priority 150.
+            try router.ip("address", "add", address, "dev", "eth0")
+            #expect(F.waitUntil(router, holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil,
+                    "router 2 never took over once it had an address:\n\(daemon.output)")
+
+            // The last address goes: FAULT again, and router 1 takes the VIP back.
+            try router.ip("address", "del", address, "dev", "eth0")
+            #expect(F.waitUntil(lab.router(1), holds: F.vip4, atMost: F.masterDownInterval(priority: 100) + F.slack) != nil,
+                    "router 1 never took the VIP back:\n\(backup.output)")
+            #expect(daemon.waitForOutput(containing: "(VI_1) Entering FAULT STATE"), "no fault:\n\(daemon.output)")
+        }
+    }
+
+    @Test(arguments: [F.Implementation.ours, .debian])
+    func aMasterWhoseVIPIsDeletedTakesItBack(_ implementation: F.Implementation) throws {
+        try Lab.withLab(routers: 2) { lab in
+            let router = lab.router(2)
+            let backup = try F.start(.ours, in: lab.router(1), config: F.config(priority: 100))
+            let daemon = try F.start(implementation, in: router, config: F.config(priority: 150))
+            #expect(F.waitUntil(router, holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil,
+                    "router 2 never became master:\n\(daemon.output)")
+            try router.ip("address", "del", F.vip4 + "/24", "dev", "eth0")
+            #expect(daemon.waitForOutput(containing: "(VI_1) Entering BACKUP STATE"), "no step-down:\n\(daemon.output)")
+            // Its priority 0 advert sends router 1's timer to its own Skew_Time (0.61 s); router 2's
+            // is 0.41 s, so router 2 is master again first.
+            #expect(F.waitUntil(router, holds: F.vip4, atMost: 0.61 + F.slack) != nil,
+                    "router 2 never took its VIP back:\n\(daemon.output)\nrouter 1:\n\(backup.output)")
+            #expect(daemon.output.components(separatedBy: "(VI_1) Entering MASTER STATE").count == 3, "\(daemon.output)")
+        }
+    }
+}
