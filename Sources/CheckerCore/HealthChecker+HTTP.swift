@@ -42,6 +42,10 @@ extension HealthChecker {
             guard response.bodyDigest == digest else { return actions + httpFailed(id, "MD5 digest error to") }
             message = "MD5 digest"
         }
+        if url.regex != nil {
+            guard (response.regexMatched ?? false) != url.regexNoMatch else { return actions + httpFailed(id, "Regex match failed") }
+            message = "Regex match"
+        }
         if !checker.isUp {
             actions.append(.log("\(message) success to \(realServerName(id)) url(\(url.path ?? ""))"))
         }

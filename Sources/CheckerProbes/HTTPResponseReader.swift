@@ -1,26 +1,30 @@
 /// Reads an HTTP response as keepalived does: the header up to the empty line, the status code
-/// from the status line, Content-Length, and an MD5 of at most Content-Length body bytes.
+/// from the status line, Content-Length, an MD5 of at most Content-Length body bytes, and the
+/// url's regex searched in what arrives.
 import CheckerCore
 import VRRPCore
 
 struct HTTPResponseReader {
     var wantDigest = false
+    /// The url's regex search (nil: no regex).
+    var regex: RegexScan?
     private var header: [UInt8] = []
     private var headerDone = false
     private var statusCode = 0
     private var contentLength: Int?
     private var bodyLength = 0
     private var md5 = MD5()
-    /// Whether any byte arrived.
-    private(set) var received = false
-
     mutating func append(_ bytes: ArraySlice<UInt8>) {
-        received = true
-        guard !headerDone else { return body(bytes) }
+        guard !headerDone else {
+            regex?.feed(bytes)
+            return body(bytes)
+        }
         header += bytes
         guard let end = Self.headerEnd(header) else { return }
         headerDone = true
         let rest = header[end...]
+        // keepalived searches the first read whole, header included, when it holds body bytes.
+        if !rest.isEmpty { regex?.feed(header[...]) }
         header.removeSubrange(end...)
         parseHeader()
         body(rest)
@@ -38,7 +42,8 @@ struct HTTPResponseReader {
     mutating func finish() -> HTTPResponse {
         var copy = md5
         return HTTPResponse(headerComplete: headerDone, statusCode: statusCode, contentLength: contentLength,
-                            bodyLength: bodyLength, bodyDigest: wantDigest && headerDone ? copy.finalize() : nil)
+                            bodyLength: bodyLength, bodyDigest: wantDigest && headerDone ? copy.finalize() : nil,
+                            regexMatched: regex?.matched)
     }
 
     /// The index just past "\r\n\r\n" (or "\n\n").

@@ -29,7 +29,8 @@ final class CheckerService: @unchecked Sendable {
             NotificationAssembly.resolve(script, global: global) { log($0) }
         }
         self.resolve = resolve
-        factory = ProbeFactory(virtualServers: configuration.virtualServers, runner: runner) { script in resolve(script) }
+        factory = ProbeFactory(virtualServers: configuration.virtualServers, ssl: configuration.ssl, runner: runner) { script in resolve(script) }
+        for line in factory.setupLog { log(line) }
         for line in Self.unprogrammedTunnelSettings(configuration.virtualServers) { log(line) }
     }
 

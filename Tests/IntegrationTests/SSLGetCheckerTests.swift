@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import KeepalivedTestSupport
+
+/// SSL_GET and the HTTP checkers' regex against real servers in a lab namespace: python3's
+/// http.server behind TLS with a self-signed certificate made by openssl at test time (keepalived
+/// does not verify the server's certificate), and a plain http.server on a port SSL_GET is sent
+/// to. keepalived 2.2.7's checker cannot start without ip_vs, so the expected lines come from its
+/// source (check_http.c, check_ssl.c).
+@Suite(.serialized, .enabled(if: Lab.availability.testsShouldRun, "needs root and iproute2: \(Lab.availability)"))
+struct SSLGetCheckerTests {
+    typealias F = VRRPFixtures
+
+    /// An SSL_GET real server on 10.77.0.12 named by `port`, fetching from `connectPort`.
+    static func sslGet(port: Int, connectPort: Int = 8443, url: String, extra: String = "") -> String {
+        """
+          real_server 10.77.0.12 \(port) {
+            SSL_GET {
+              url {
+                \(url)
+              }
+              connect_port \(connectPort)
+              connect_timeout 2
+              retry 0
+              \(extra)
+            }
+          }
+        """
+    }
+
+    static func config(digest: String) -> String {
+        """
+        global_defs {
+          router_id lab1
+        }
+        virtual_server 10.77.0.100 443 {
+          delay_loop 1
+          lvs_sched rr
+          lvs_method NAT
+          protocol TCP
+        \(sslGet(port: 443, url: "path /index.html\n digest \(digest)"))
+        \(sslGet(port: 444, url: "path /missing.html"))
+        \(sslGet(port: 445, url: "path /index.html\n regex \"hel+o\"", extra: "enable_sni\n virtualhost www.example.test"))
+        \(sslGet(port: 446, url: "path /index.html\n regex \"goodbye\""))
+        \(sslGet(port: 447, url: "path /index.html\n regex \"hello\"\n regex_no_match"))
+        \(sslGet(port: 448, url: "path /index.html\n regex \"GOODBYE\"\n regex_options caseless\n regex_no_match"))
+        \(sslGet(port: 449, connectPort: 8080, url: "path /index.html", extra: "log_all_failures"))
+        }
+        """
+    }
+
+    /// http.server behind TLS; prints the SNI name of every handshake.
+    static let tlsServer = """
+        import functools, http.server, ssl, sys
+        root, cert, key = sys.argv[1:4]
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        context.sni_callback = lambda sock, name, ctx: print("SNI", name, flush=True)
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=root)
+        server = http.server.ThreadingHTTPServer(("10.77.0.12", 8443), handler)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        server.serve_forever()
+        """
+
+    @Test func sslGetSucceedsThenFailsTheWaysThatMatter() throws {
+        F.checkPrerequisites()
+        try Lab.withLab(routers: 2) { lab in
+            let server = lab.router(2)
+            let root = lab.directory + "/www"
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try "hello\n".write(toFile: root + "/index.html", atomically: true, encoding: .utf8)
+            let cert = lab.directory + "/cert.pem", key = lab.directory + "/key.pem"
+            try CommandRunner.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                                   "-subj", "/CN=lab", "-keyout", key, "-out", cert]).check()
+            let tls = try server.start(["python3", "-c", Self.tlsServer, root, cert, key], name: "https")
+            _ = try server.start(["python3", "-m", "http.server", "8080", "--bind", "10.77.0.12", "--directory", root], name: "http")
+            usleep(500_000)
+            let ours = try lab.router(1).start(
+                [F.ourBinary, "-n", "-l", "-G", "-f", try lab.router(1).installFile("/etc/keepalived/ssl.conf",
+                    contents: Self.config(digest: try HealthCheckerTests.md5("hello\n"))),
+                 "-p", lab.directory + "/ck.pid", "-r", lab.directory + "/ck-vrrp.pid"], name: "keepalived-ssl")
+            func saw(_ line: String, within limit: Double = 8) -> Bool {
+                F.wait(atMost: limit) { ours.output.contains(line) } != nil
+            }
+            let vs = "[10.77.0.100]:tcp:443"
+            // TLS with an untrusted certificate is fine; digest, regex and regex_no_match verdicts.
+            #expect(saw("Remote Web server [10.77.0.12]:tcp:443 succeed on service."), "\(ours.output)")
+            #expect(saw("Remote Web server [10.77.0.12]:tcp:445 succeed on service."), "\(ours.output)")
+            #expect(saw("Remote Web server [10.77.0.12]:tcp:448 succeed on service."), "\(ours.output)")
+            #expect(saw("HTTP_CHECK on service [10.77.0.12]:tcp:444 failed."), "\(ours.output)")
+            #expect(saw("HTTP_CHECK on service [10.77.0.12]:tcp:446 failed."), "\(ours.output)")
+            #expect(saw("HTTP_CHECK on service [10.77.0.12]:tcp:447 failed."), "\(ours.output)")
+            #expect(saw("Removing service [10.77.0.12]:tcp:446 from VS \(vs)"), "\(ours.output)")
+            // enable_sni sends the virtualhost; the others send none.
+            #expect(F.wait(atMost: 5) { tls.output.contains("SNI www.example.test") } != nil, "\(tls.output)")
+            #expect(!tls.output.contains("SNI 10.77"))
+            // Plain HTTP on the TLS port: the handshake fails.
+            #expect(saw("SSL handshake/communication error connecting to server [10.77.0.12]:tcp:449."), "\(ours.output)")
+            #expect(saw("HTTP_CHECK on service [10.77.0.12]:tcp:449 failed."), "\(ours.output)")
+            // Wrong digest, then the page comes back.
+            try "changed\n".write(toFile: root + "/index.html", atomically: true, encoding: .utf8)
+            #expect(saw("HTTP_CHECK on service [10.77.0.12]:tcp:443 failed."), "\(ours.output)")
+            #expect(saw("Removing service [10.77.0.12]:tcp:443 from VS \(vs)"), "\(ours.output)")
+            try "hello\n".write(toFile: root + "/index.html", atomically: true, encoding: .utf8)
+            #expect(saw("MD5 digest success to [10.77.0.12]:tcp:443 url(/index.html)"), "\(ours.output)")
+            #expect(saw("Adding service [10.77.0.12]:tcp:443 to VS \(vs)"), "\(ours.output)")
+            // The no-match server starts matching: regex_no_match's verdict turns.
+            try "hello goodbye\n".write(toFile: root + "/index.html", atomically: true, encoding: .utf8)
+            #expect(saw("Regex match success to [10.77.0.12]:tcp:446 url(/index.html)"), "\(ours.output)")
+            // The server goes away.
+            _ = tls.stop()
+            let afterStop = ours.output.count
+            #expect(F.wait(atMost: 8) {
+                ours.output.dropFirst(afterStop).contains("HTTP_CHECK on service [10.77.0.12]:tcp:445 failed.")
+            } != nil, "\(ours.output)")
+        }
+    }
+}
