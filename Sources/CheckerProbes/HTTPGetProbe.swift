@@ -77,8 +77,12 @@ final class HTTPGetProbe: Probe {
         }
         switch phase {
         case .connecting:
-            guard ProbeSocket.pendingError(fd) == 0 else { return finish(.failed(reason: "Error connecting")) }
-            return connected(now: now)
+            // keepalived's socket_state: SO_ERROR ETIMEDOUT is a timeout, any other error a failure.
+            switch ProbeSocket.pendingError(fd) {
+            case 0: return connected(now: now)
+            case ETIMEDOUT: return finish(.failed(reason: "Timeout connecting"))
+            default: return finish(.failed(reason: "Connection failed"))
+            }
         case .handshaking: return handshake(now: now)
         case .sending: return send(now: now)
         case .reading:
@@ -156,7 +160,10 @@ final class HTTPGetProbe: Probe {
         if count < 0 {
             return errno == EAGAIN || errno == EINTR ? nil : finish(.failed(reason: "Read error with"))
         }
-        if count == 0 { return finish(.response(response.finish())) }
+        if count == 0 {
+            response.cleanEnd()
+            return finish(.response(response.finish()))
+        }
         response.append(buffer[0..<count])
         deadline = now.adding(timeout)
         return nil
@@ -183,6 +190,7 @@ final class HTTPGetProbe: Probe {
             sessionWants = Int16(POLLOUT)
             return nil
         case .closed, .failed:
+            if session.receivedCloseNotify { response.cleanEnd() }
             let cleanClose = session.receivedCloseNotify && session.quietShutdown() != 0
             let result = response.finish()
             if cleanClose && !result.headerComplete { return finish(.failed(reason: "SSL read error from")) }

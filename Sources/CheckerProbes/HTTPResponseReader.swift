@@ -8,6 +8,8 @@ struct HTTPResponseReader {
     var wantDigest = false
     /// The url's regex search (nil: no regex).
     var regex: RegexScan?
+    /// genhash -v's output (nil: quiet).
+    var trace: GenhashTrace?
     private var header: [UInt8] = []
     private var headerDone = false
     private var statusCode = 0
@@ -19,6 +21,7 @@ struct HTTPResponseReader {
             regex?.feed(bytes)
             return body(bytes)
         }
+        trace?.write(GenhashTrace.headerHex)
         header += bytes
         guard let end = Self.headerEnd(header) else { return }
         headerDone = true
@@ -27,6 +30,8 @@ struct HTTPResponseReader {
         if !rest.isEmpty { regex?.feed(header[...]) }
         header.removeSubrange(end...)
         parseHeader()
+        trace?.header(header)
+        if !rest.isEmpty, wantDigest, contentLength.map({ $0 > 0 }) ?? true { trace?.write(GenhashTrace.bodyHex) }
         body(rest)
     }
 
@@ -34,9 +39,19 @@ struct HTTPResponseReader {
         guard !bytes.isEmpty else { return }
         if wantDigest {
             let room = contentLength.map { max(0, $0 - bodyLength) } ?? bytes.count
-            if room > 0 { md5.update(Array(bytes.prefix(room))) }
+            if room > 0 {
+                md5.update(Array(bytes.prefix(room)))
+                trace?.write(GenhashTrace.dump(bytes.prefix(room)))
+            }
         }
         bodyLength += bytes.count
+    }
+
+    /// The stream ended cleanly (EOF, or TLS close_notify): genhash -v shows the digest.
+    func cleanEnd() {
+        guard let trace, wantDigest else { return }
+        var copy = md5
+        trace.digest(copy.finalize())
     }
 
     mutating func finish() -> HTTPResponse {
