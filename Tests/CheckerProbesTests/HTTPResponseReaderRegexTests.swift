@@ -61,3 +61,12 @@ private let header = "HTTP/1.0 200 OK\r\nContent-Length: 11\r\n\r\n"
     }
     #expect(error.line.hasPrefix("Invalid regex: '(unclosed' at offset 9: "))
 }
+
+/// genhash -v's hex dump, as keepalived's dump_buffer lays it out.
+@Test func hexDumpLayout() {
+    #expect(GenhashTrace.dump(Array("hello\n".utf8)[...]) ==
+        "0000  68 65 6c 6c 6f 0a       -                           hello.          \n")
+    let sixteen = GenhashTrace.dump(Array("HTTP/1.0 200 OK\r\nX".utf8)[...])
+    #expect(sixteen == "0000  48 54 54 50 2f 31 2e 30 - 20 32 30 30 20 4f 4b 0d   HTTP/1.0 200 OK.\n"
+        + "0016  0a 58                   -                           .X              \n")
+}
