@@ -28,10 +28,15 @@ struct SSLGetCheckerTests {
         """
     }
 
-    static func config(digest: String) -> String {
+    static func config(digest: String, clientCertificate: String, clientKey: String) -> String {
         """
         global_defs {
           router_id lab1
+        }
+        SSL {
+          certificate \(clientCertificate)
+          key \(clientKey)
+          password secret
         }
         virtual_server 10.77.0.100 443 {
           delay_loop 1
@@ -45,19 +50,25 @@ struct SSLGetCheckerTests {
         \(sslGet(port: 447, url: "path /index.html\n regex \"hello\"\n regex_no_match"))
         \(sslGet(port: 448, url: "path /index.html\n regex \"GOODBYE\"\n regex_options caseless\n regex_no_match"))
         \(sslGet(port: 449, connectPort: 8080, url: "path /index.html", extra: "log_all_failures"))
+        \(sslGet(port: 450, connectPort: 8445, url: "path /index.html"))
         }
         """
     }
 
-    /// http.server behind TLS; prints the SNI name of every handshake.
+    /// http.server behind TLS on 8443 (or the port given after the key), asking for a client
+    /// certificate signed by the CA given last, if any; prints the SNI name of every handshake.
     static let tlsServer = """
         import functools, http.server, ssl, sys
         root, cert, key = sys.argv[1:4]
+        port = int(sys.argv[4]) if len(sys.argv) > 4 else 8443
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(cert, key)
+        if len(sys.argv) > 5:
+            context.verify_mode = ssl.CERT_REQUIRED
+            context.load_verify_locations(sys.argv[5])
         context.sni_callback = lambda sock, name, ctx: print("SNI", name, flush=True)
         handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=root)
-        server = http.server.ThreadingHTTPServer(("10.77.0.12", 8443), handler)
+        server = http.server.ThreadingHTTPServer(("10.77.0.12", port), handler)
         server.socket = context.wrap_socket(server.socket, server_side=True)
         server.serve_forever()
         """
@@ -72,12 +83,17 @@ struct SSLGetCheckerTests {
             let cert = lab.directory + "/cert.pem", key = lab.directory + "/key.pem"
             try CommandRunner.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                                    "-subj", "/CN=lab", "-keyout", key, "-out", cert]).check()
+            // The client certificate the SSL { } block presents, its key under a pass phrase.
+            let clientCert = lab.directory + "/client.pem", clientKey = lab.directory + "/client-key.pem"
+            try CommandRunner.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-passout", "pass:secret", "-days", "1",
+                                   "-subj", "/CN=checker", "-keyout", clientKey, "-out", clientCert]).check()
             let tls = try server.start(["python3", "-c", Self.tlsServer, root, cert, key], name: "https")
+            let mutual = try server.start(["python3", "-c", Self.tlsServer, root, cert, key, "8445", clientCert], name: "https-client-cert")
             _ = try server.start(["python3", "-m", "http.server", "8080", "--bind", "10.77.0.12", "--directory", root], name: "http")
             usleep(500_000)
             let ours = try lab.router(1).start(
                 [F.ourBinary, "-n", "-l", "-G", "-f", try lab.router(1).installFile("/etc/keepalived/ssl.conf",
-                    contents: Self.config(digest: try HealthCheckerTests.md5("hello\n"))),
+                    contents: Self.config(digest: try HealthCheckerTests.md5("hello\n"), clientCertificate: clientCert, clientKey: clientKey)),
                  "-p", lab.directory + "/ck.pid", "-r", lab.directory + "/ck-vrrp.pid"], name: "keepalived-ssl")
             func saw(_ line: String, within limit: Double = 8) -> Bool {
                 F.wait(atMost: limit) { ours.output.contains(line) } != nil
@@ -87,6 +103,8 @@ struct SSLGetCheckerTests {
             #expect(saw("Remote Web server [10.77.0.12]:tcp:443 succeed on service."), "\(ours.output)")
             #expect(saw("Remote Web server [10.77.0.12]:tcp:445 succeed on service."), "\(ours.output)")
             #expect(saw("Remote Web server [10.77.0.12]:tcp:448 succeed on service."), "\(ours.output)")
+            // The server that wants a client certificate gets the SSL { } block's.
+            #expect(saw("Remote Web server [10.77.0.12]:tcp:450 succeed on service."), "\(ours.output)\n\(mutual.output)")
             #expect(saw("HTTP_CHECK on service [10.77.0.12]:tcp:444 failed."), "\(ours.output)")
             #expect(saw("HTTP_CHECK on service [10.77.0.12]:tcp:446 failed."), "\(ours.output)")
             #expect(saw("HTTP_CHECK on service [10.77.0.12]:tcp:447 failed."), "\(ours.output)")
