@@ -111,33 +111,34 @@ final class HTTPGetProbe: Probe {
     /// keepalived's reason for any TLS failure before the request is sent.
     static let handshakeError = "SSL handshake/communication error connecting to"
 
-    private func handshake(now: Instant) -> ProbeResult? {
-        guard let session else { return nil }
-        switch session.handshake() {
-        case .done:
-            phase = .sending
-            sessionWants = Int16(POLLOUT)
-            deadline = now.adding(timeout)
+    /// Whether the TLS session must wait for the socket (what for is then in `sessionWants`).
+    private func waits(_ progress: TLSChannel.Progress) -> Bool {
+        switch progress {
         case .wantRead: sessionWants = Int16(POLLIN)
         case .wantWrite: sessionWants = Int16(POLLOUT)
-        case .closed, .failed: return finish(.failed(reason: Self.handshakeError))
+        default: return false
         }
+        return true
+    }
+
+    private func handshake(now: Instant) -> ProbeResult? {
+        guard let session else { return nil }
+        let progress = session.handshake()
+        if waits(progress) { return nil }
+        guard case .done = progress else { return finish(.failed(reason: Self.handshakeError)) }
+        phase = .sending
+        sessionWants = Int16(POLLOUT)
+        deadline = now.adding(timeout)
         return nil
     }
 
     private func send(now: Instant) -> ProbeResult? {
         let count: Int
         if let session {
-            switch session.write(request[sent...]) {
-            case .done(let written): count = written
-            case .wantRead:
-                sessionWants = Int16(POLLIN)
-                return nil
-            case .wantWrite:
-                sessionWants = Int16(POLLOUT)
-                return nil
-            case .closed, .failed: return finish(.failed(reason: "Cannot send get request to"))
-            }
+            let progress = session.write(request[sent...])
+            if waits(progress) { return nil }
+            guard case .done(let written) = progress else { return finish(.failed(reason: "Cannot send get request to")) }
+            count = written
         } else {
             let written = request[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if written < 0 {
@@ -181,21 +182,12 @@ final class HTTPGetProbe: Probe {
             deadline = now.adding(timeout)
             progress = session.read(into: &buffer)
         }
-        switch progress {
-        case .done: return nil
-        case .wantRead:
-            sessionWants = Int16(POLLIN)
-            return nil
-        case .wantWrite:
-            sessionWants = Int16(POLLOUT)
-            return nil
-        case .closed, .failed:
-            if session.receivedCloseNotify { response.cleanEnd() }
-            let cleanClose = session.receivedCloseNotify && session.quietShutdown() != 0
-            let result = response.finish()
-            if cleanClose && !result.headerComplete { return finish(.failed(reason: "SSL read error from")) }
-            return finish(.response(result))
-        }
+        if waits(progress) { return nil }
+        if session.receivedCloseNotify { response.cleanEnd() }
+        let cleanClose = session.receivedCloseNotify && session.quietShutdown() != 0
+        let result = response.finish()
+        if cleanClose && !result.headerComplete { return finish(.failed(reason: "SSL read error from")) }
+        return finish(.response(result))
     }
 
     private func finish(_ result: HTTPProbeResult) -> ProbeResult {

@@ -69,17 +69,13 @@ struct GenhashTests {
         #expect(FileManager.default.isExecutableFile(atPath: F.debianBinary), "keepalived 2.2.7 missing: scripts/bootstrap")
         try Lab.withLab(routers: 2) { lab in
             let server = lab.router(2), client = lab.router(1)
-            let root = lab.directory + "/www"
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            try "hello\n".write(toFile: root + "/index.html", atomically: true, encoding: .utf8)
-            let cert = lab.directory + "/cert.pem", key = lab.directory + "/key.pem"
-            try CommandRunner.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                                   "-subj", "/CN=lab", "-keyout", key, "-out", cert]).check()
-            _ = try server.start(["python3", "-m", "http.server", "8080", "--bind", "10.77.0.12", "--directory", root], name: "http")
+            let root = try CheckerFixtures.webRoot(lab)
+            let (cert, key) = try CheckerFixtures.certificate(lab, name: "lab")
+            try CheckerFixtures.httpServer(server, root: root)
             let tls = try server.start(["python3", "-c", SSLGetCheckerTests.tlsServer, root, cert, key], name: "https")
             _ = try server.start(["python3", "-c", Self.fixedServer, "8090", "a fixed body\n"], name: "fixed")
             _ = try server.start(["python3", "-c", Self.fixedServer, "8444", "a fixed TLS body\n", cert, key], name: "fixed-tls")
-            usleep(700_000)
+            #expect(CheckerFixtures.waitForListeners(server, ports: [8080, 8443, 8090, 8444]), "servers not listening")
             for arguments in Self.cases {
                 let theirs = try client.run([F.debianBinary, "-T"] + arguments)
                 let ours = try client.run([F.ourBinary, "-T"] + arguments)

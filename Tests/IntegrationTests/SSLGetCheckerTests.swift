@@ -77,24 +77,16 @@ struct SSLGetCheckerTests {
         F.checkPrerequisites()
         try Lab.withLab(routers: 2) { lab in
             let server = lab.router(2)
-            let root = lab.directory + "/www"
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            try "hello\n".write(toFile: root + "/index.html", atomically: true, encoding: .utf8)
-            let cert = lab.directory + "/cert.pem", key = lab.directory + "/key.pem"
-            try CommandRunner.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                                   "-subj", "/CN=lab", "-keyout", key, "-out", cert]).check()
+            let root = try CheckerFixtures.webRoot(lab)
+            let (cert, key) = try CheckerFixtures.certificate(lab, name: "lab")
             // The client certificate the SSL { } block presents, its key under a pass phrase.
-            let clientCert = lab.directory + "/client.pem", clientKey = lab.directory + "/client-key.pem"
-            try CommandRunner.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-passout", "pass:secret", "-days", "1",
-                                   "-subj", "/CN=checker", "-keyout", clientKey, "-out", clientCert]).check()
+            let client = try CheckerFixtures.certificate(lab, name: "checker", passphrase: "secret")
             let tls = try server.start(["python3", "-c", Self.tlsServer, root, cert, key], name: "https")
-            let mutual = try server.start(["python3", "-c", Self.tlsServer, root, cert, key, "8445", clientCert], name: "https-client-cert")
-            _ = try server.start(["python3", "-m", "http.server", "8080", "--bind", "10.77.0.12", "--directory", root], name: "http")
-            usleep(500_000)
-            let ours = try lab.router(1).start(
-                [F.ourBinary, "-n", "-l", "-G", "-f", try lab.router(1).installFile("/etc/keepalived/ssl.conf",
-                    contents: Self.config(digest: try HealthCheckerTests.md5("hello\n"), clientCertificate: clientCert, clientKey: clientKey)),
-                 "-p", lab.directory + "/ck.pid", "-r", lab.directory + "/ck-vrrp.pid"], name: "keepalived-ssl")
+            let mutual = try server.start(["python3", "-c", Self.tlsServer, root, cert, key, "8445", client.certificate], name: "https-client-cert")
+            try CheckerFixtures.httpServer(server, root: root)
+            #expect(CheckerFixtures.waitForListeners(server, ports: [8080, 8443, 8445]), "servers not listening")
+            let ours = try CheckerFixtures.startOurs(lab, config: Self.config(digest: try HealthCheckerTests.md5("hello\n"),
+                                                                              clientCertificate: client.certificate, clientKey: client.key), name: "ssl")
             func saw(_ line: String, within limit: Double = 8) -> Bool {
                 F.wait(atMost: limit) { ours.output.contains(line) } != nil
             }
