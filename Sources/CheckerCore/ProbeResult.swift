@@ -44,15 +44,18 @@ public struct HTTPResponse: Hashable, Sendable {
     public var bodyDigest: [UInt8]?
     /// Whether the url's regex matched; nil when the url has none.
     public var regexMatched: Bool?
+    /// Lines to log from reading it (keepalived's regex matching troubles), before the verdict.
+    public var notes: [String]
 
     public init(headerComplete: Bool, statusCode: Int, contentLength: Int?, bodyLength: Int, bodyDigest: [UInt8]?,
-                regexMatched: Bool? = nil) {
+                regexMatched: Bool? = nil, notes: [String] = []) {
         self.headerComplete = headerComplete
         self.statusCode = statusCode
         self.contentLength = contentLength
         self.bodyLength = bodyLength
         self.bodyDigest = bodyDigest
         self.regexMatched = regexMatched
+        self.notes = notes
     }
 }
 

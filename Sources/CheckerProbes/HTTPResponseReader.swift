@@ -58,7 +58,7 @@ struct HTTPResponseReader {
         var copy = md5
         return HTTPResponse(headerComplete: headerDone, statusCode: statusCode, contentLength: contentLength,
                             bodyLength: bodyLength, bodyDigest: wantDigest && headerDone ? copy.finalize() : nil,
-                            regexMatched: regex?.matched)
+                            regexMatched: regex?.matched, notes: regex?.notes ?? [])
     }
 
     /// The index just past "\r\n\r\n" (or "\n\n").

@@ -20,6 +20,8 @@ struct RegexScan {
     private var startOffset = 0
     /// Whether the pattern matched (at or before regex_max_offset).
     private(set) var matched = false
+    /// keepalived's log lines for what went wrong while matching.
+    private(set) var notes: [String] = []
 
     init(regex: BodyRegex, minOffset: Int, maxOffset: Int) {
         self.regex = regex
@@ -68,14 +70,27 @@ struct RegexScan {
                 buffer.removeFirst(keep)
                 subjectOffset += keep
             } else if buffer.count >= Self.bufferLimit {
-                // keepalived: "Regex partial match preserve too large - discarding".
                 subjectOffset += buffer.count
+                notes.append("Regex partial match preserve too large - discarding")
                 return false
             }
             return true
         }
+        if result < 0, let note = Self.note(result) { notes.append(note) }
         if result >= 0 && (maxOffset == 0 || subjectOffset + matchStart < maxOffset) { matched = true }
         subjectOffset += buffer.count
         return false
+    }
+
+    /// keepalived's line for a failed pcre2_match (none for "no match").
+    static func note(_ result: Int32) -> String? {
+        switch result {
+        case PCRE2_ERROR_NOMATCH: nil
+        case PCRE2_ERROR_NULL: "Something was null in regex match"
+        case PCRE2_ERROR_BADOPTION: "A bad option was passed to regex"
+        case PCRE2_ERROR_BADMAGIC: "Magic number bad (compiled regex corrupt?)"
+        case PCRE2_ERROR_NOMEMORY: "Regex an out of memory"
+        default: "Unknown regex error \(result)"
+        }
     }
 }

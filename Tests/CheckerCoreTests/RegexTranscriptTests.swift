@@ -70,3 +70,17 @@ func regexMustMatch(kind: String) {
     #expect(driver.result(response(matched: false), rs: 0).contains("Remote Web server [10.77.0.21]:tcp:443 succeed on service."))
     #expect(driver.result(response(matched: false, status: 500), rs: 0).first == "HTTP status code error to server [10.77.0.21]:tcp:443.")
 }
+
+@Test func matchingTroublesAreLoggedBeforeTheVerdict() {
+    var driver = Driver(regexConfig("HTTP_GET", noMatch: false))
+    _ = driver.start()
+    var result = HTTPResponse(headerComplete: true, statusCode: 200, contentLength: nil, bodyLength: 9_000, bodyDigest: nil,
+                              regexMatched: false, notes: ["Regex partial match preserve too large - discarding"])
+    #expect(driver.result(.http(.response(result)), rs: 0).prefix(3) == [
+        "Regex partial match preserve too large - discarding",
+        "Regex match failed server [10.77.0.21]:tcp:443.",
+        "HTTP_CHECK on service [10.77.0.21]:tcp:443 failed.",
+    ])
+    result.notes = []
+    #expect(driver.result(.http(.response(result)), rs: 0).first == "probe 0.0 in 6.0s url 0")
+}

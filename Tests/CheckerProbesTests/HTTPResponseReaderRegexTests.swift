@@ -70,3 +70,13 @@ private let header = "HTTP/1.0 200 OK\r\nContent-Length: 11\r\n\r\n"
     #expect(sixteen == "0000  48 54 54 50 2f 31 2e 30 - 20 32 30 30 20 4f 4b 0d   HTTP/1.0 200 OK.\n"
         + "0016  0a 58                   -                           .X              \n")
 }
+
+@Test func aPartialMatchOutgrowingTheBufferIsDroppedWithKeepalivedsLine() throws {
+    let regex = try BodyRegex.compile("a[^z]*z", options: [], stack: nil).get()
+    var reader = HTTPResponseReader()
+    reader.regex = RegexScan(regex: regex, minOffset: 0, maxOffset: 0)
+    reader.append(Array((header + "a" + String(repeating: "x", count: 9_000) + "z").utf8)[...])
+    let response = reader.finish()
+    #expect(response.regexMatched == false)
+    #expect(response.notes.first == "Regex partial match preserve too large - discarding")
+}
