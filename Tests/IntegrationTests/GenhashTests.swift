@@ -5,24 +5,23 @@ import KeepalivedTestSupport
 /// genhash (`keepalived -T`) side by side with Debian's keepalived 2.2.7 against the same servers
 /// in a lab namespace: python3's http.server, the same behind TLS (a self-signed certificate made
 /// by openssl at test time), a server giving a fixed response (plain and TLS, for -v's dumps, which
-/// show the header), a refused port and a silent address. Standard output, standard error and the
+/// show the header; others close or fall silent after the request), a refused port and a silent
+/// address. Standard output, standard error and the
 /// exit status must be the same (the program's path and -v's response time aside).
 @Suite(.serialized, .enabled(if: Lab.availability.testsShouldRun, "needs root and iproute2: \(Lab.availability)"))
 struct GenhashTests {
     typealias F = VRRPFixtures
 
-    /// One fixed response per connection; with a certificate, over TLS ended by close_notify.
+    /// One fixed response per connection; with a certificate, over TLS ended by close_notify. The
+    /// body "CLOSE" closes (TLS: close_notify) without answering; "SILENT" never answers.
     static let fixedServer = """
-        import socket, ssl, sys
+        import socket, ssl, sys, threading, time
         port, body = int(sys.argv[1]), sys.argv[2].encode()
         context = None
         if len(sys.argv) > 3:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(sys.argv[3], sys.argv[4])
-        s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        s.bind(("10.77.0.12", port)); s.listen(16)
-        while True:
-            c, _ = s.accept()
+        def serve(c):
             try:
                 if context: c = context.wrap_socket(c, server_side=True)
                 data = b""
@@ -30,11 +29,17 @@ struct GenhashTests {
                     more = c.recv(4096)
                     if not more: break
                     data += more
-                c.sendall(b"HTTP/1.0 200 OK\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
+                if body == b"SILENT": time.sleep(5)
+                elif body != b"CLOSE": c.sendall(b"HTTP/1.0 200 OK\\r\\nContent-Length: %d\\r\\n\\r\\n" % len(body) + body)
                 if context: c = c.unwrap()
             except Exception:
                 pass
             c.close()
+        s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(("10.77.0.12", port)); s.listen(16)
+        while True:
+            c, _ = s.accept()
+            threading.Thread(target=serve, args=(c,), daemon=True).start()
         """
 
     static let server = ["-s", "10.77.0.12"]
@@ -49,6 +54,9 @@ struct GenhashTests {
         ["-s", "10.77.0.99", "-p", "80", "-u", "/", "-t", "1"],
         ["-v"] + server + ["-p", "8090", "-u", "/"],
         ["-v", "-S"] + server + ["-p", "8444", "-u", "/"],
+        ["-S"] + server + ["-p", "8446", "-u", "/"],
+        ["-S"] + server + ["-p", "8447", "-u", "/", "-t", "1"],
+        server + ["-p", "8448", "-u", "/", "-t", "1"],
         ["-h"],
         ["-s", "nothost", "-p", "1", "-u", "/"],
         server + ["-p", "8080", "-u", "/", "extra"],
@@ -75,7 +83,10 @@ struct GenhashTests {
             let tls = try server.start(["python3", "-c", SSLGetCheckerTests.tlsServer, root, cert, key], name: "https")
             _ = try server.start(["python3", "-c", Self.fixedServer, "8090", "a fixed body\n"], name: "fixed")
             _ = try server.start(["python3", "-c", Self.fixedServer, "8444", "a fixed TLS body\n", cert, key], name: "fixed-tls")
-            #expect(CheckerFixtures.waitForListeners(server, ports: [8080, 8443, 8090, 8444]), "servers not listening")
+            _ = try server.start(["python3", "-c", Self.fixedServer, "8446", "CLOSE", cert, key], name: "tls-close")
+            _ = try server.start(["python3", "-c", Self.fixedServer, "8447", "SILENT", cert, key], name: "tls-silent")
+            _ = try server.start(["python3", "-c", Self.fixedServer, "8448", "SILENT"], name: "silent")
+            #expect(CheckerFixtures.waitForListeners(server, ports: [8080, 8443, 8090, 8444, 8446, 8447, 8448]), "servers not listening")
             for arguments in Self.cases {
                 let theirs = try client.run([F.debianBinary, "-T"] + arguments)
                 let ours = try client.run([F.ourBinary, "-T"] + arguments)
