@@ -156,7 +156,7 @@ final class HTTPGetProbe: Probe {
     }
 
     private func readPlain(now: Instant) -> ProbeResult? {
-        var buffer = [UInt8](repeating: 0, count: 16_384)
+        var buffer = [UInt8](repeating: 0, count: response.readLimit)
         let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if count < 0 {
             return errno == EAGAIN || errno == EINTR ? nil : finish(.failed(reason: "Read error with"))
@@ -174,12 +174,13 @@ final class HTTPGetProbe: Probe {
     /// with what arrived, except a clean close_notify before a whole header ("SSL read error from").
     private func readTLS(now: Instant) -> ProbeResult? {
         guard let session else { return nil }
-        var buffer = [UInt8](repeating: 0, count: 16_384)
+        var buffer = [UInt8](repeating: 0, count: max(1, response.readLimit))
         var progress = session.read(into: &buffer)
         // Records OpenSSL already holds never wake poll: drain them now.
         while case .done(let count) = progress {
             response.append(buffer[0..<count])
             deadline = now.adding(timeout)
+            buffer = [UInt8](repeating: 0, count: max(1, response.readLimit))
             progress = session.read(into: &buffer)
         }
         if waits(progress) { return nil }

@@ -16,6 +16,11 @@ struct HTTPResponseReader {
     private var contentLength: Int?
     private var bodyLength = 0
     private var md5 = MD5()
+    /// How much the next read may take: keepalived reads into one buffer of 4095 bytes that holds
+    /// a header not yet complete, or the tail a partial regex match keeps (so its -v dumps and its
+    /// regex see the same reads). 0 when an unfinished header fills it: the read then ends the fetch.
+    var readLimit: Int { RegexScan.bufferLimit - (headerDone ? regex?.kept ?? 0 : header.count) }
+
     mutating func append(_ bytes: ArraySlice<UInt8>) {
         guard !headerDone else {
             regex?.feed(bytes)

@@ -20,6 +20,8 @@ struct RegexScan {
     private var startOffset = 0
     /// Whether the pattern matched (at or before regex_max_offset).
     private(set) var matched = false
+    /// Bytes kept from the last read for the next (a partial match and its lookbehind).
+    var kept: Int { buffer.count }
     /// keepalived's log lines for what went wrong while matching.
     private(set) var notes: [String] = []
 

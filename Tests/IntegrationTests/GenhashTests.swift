@@ -54,6 +54,7 @@ struct GenhashTests {
         ["-s", "10.77.0.99", "-p", "80", "-u", "/", "-t", "1"],
         ["-v"] + server + ["-p", "8090", "-u", "/"],
         ["-v", "-S"] + server + ["-p", "8444", "-u", "/"],
+        ["-v"] + server + ["-p", "8091", "-u", "/"],
         ["-S"] + server + ["-p", "8446", "-u", "/"],
         ["-S"] + server + ["-p", "8447", "-u", "/", "-t", "1"],
         server + ["-p", "8448", "-u", "/", "-t", "1"],
@@ -83,10 +84,12 @@ struct GenhashTests {
             let tls = try server.start(["python3", "-c", SSLGetCheckerTests.tlsServer, root, cert, key], name: "https")
             _ = try server.start(["python3", "-c", Self.fixedServer, "8090", "a fixed body\n"], name: "fixed")
             _ = try server.start(["python3", "-c", Self.fixedServer, "8444", "a fixed TLS body\n", cert, key], name: "fixed-tls")
+            // A body of several of keepalived's 4095-byte reads: -v dumps each read on its own.
+            _ = try server.start(["python3", "-c", Self.fixedServer, "8091", String(repeating: "0123456789abcdef", count: 700)], name: "fixed-big")
             _ = try server.start(["python3", "-c", Self.fixedServer, "8446", "CLOSE", cert, key], name: "tls-close")
             _ = try server.start(["python3", "-c", Self.fixedServer, "8447", "SILENT", cert, key], name: "tls-silent")
             _ = try server.start(["python3", "-c", Self.fixedServer, "8448", "SILENT"], name: "silent")
-            #expect(CheckerFixtures.waitForListeners(server, ports: [8080, 8443, 8090, 8444, 8446, 8447, 8448]), "servers not listening")
+            #expect(CheckerFixtures.waitForListeners(server, ports: [8080, 8443, 8090, 8091, 8444, 8446, 8447, 8448]), "servers not listening")
             for arguments in Self.cases {
                 let theirs = try client.run([F.debianBinary, "-T"] + arguments)
                 let ours = try client.run([F.ourBinary, "-T"] + arguments)
