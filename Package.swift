@@ -39,13 +39,15 @@ let package = Package(
         .systemLibrary(name: "CNetSNMP"),
         .target(name: "SNMPAgentX", dependencies: ["CNetSNMP", "SNMPModel"]),
 
-        // OpenSSL (libssl-dev) for the e-mail alerts' STARTTLS and implicit TLS extension.
+        // OpenSSL (libssl-dev) for the e-mail alerts' STARTTLS and implicit TLS extension, and SSL_GET.
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl"),
         // Notify scripts, the notify FIFO and e-mail alerts, off the VRRP thread.
         .target(name: "Notification", dependencies: ["COpenSSL"]),
 
-        // Health-check probes (TCP, HTTP_GET, MISC) on non-blocking sockets, polled on one thread.
-        .target(name: "CheckerProbes", dependencies: ["CheckerCore", "KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification"]),
+        // PCRE2 (libpcre2-dev) for HTTP_GET/SSL_GET's regex, as keepalived 2.2.7 matches them.
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8"),
+        // Health-check probes (TCP, HTTP_GET, SSL_GET, MISC) on non-blocking sockets, polled on one thread.
+        .target(name: "CheckerProbes", dependencies: ["CheckerCore", "CPCRE2", "KeepalivedConfig", "NetworkTypes", "VRRPCore", "LinuxNet", "Notification"]),
 
         // Composition root and host access.
         .target(
@@ -69,6 +71,7 @@ let package = Package(
         .testTarget(name: "IPVSModelTests", dependencies: ["IPVSModel", "NetworkTypes"]),
         .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec", "IPVSModel", "NetworkTypes"]),
         .testTarget(name: "CheckerCoreTests", dependencies: ["CheckerCore", "IPVSModel", "KeepalivedConfig", "KeepalivedTestSupport"]),
+        .testTarget(name: "CheckerProbesTests", dependencies: ["CheckerProbes"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "IPVSModel", "KeepalivedTestSupport"]),
         .testTarget(name: "NotificationTests", dependencies: ["Notification"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),

@@ -1,8 +1,9 @@
-// The part of OpenSSL (Debian's libssl-dev) the SMTP client's TLS uses, with the macros Swift
+// The part of OpenSSL (Debian's libssl-dev) the SMTP client's and SSL_GET's TLS use, with the macros Swift
 // cannot import wrapped as inline functions.
 #include <openssl/ssl.h>
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
+#include <openssl/pem.h>
 
 /// SSL_set_tlsext_host_name: the name sent as SNI.
 static inline long copenssl_set_server_name(SSL *ssl, const char *name) {

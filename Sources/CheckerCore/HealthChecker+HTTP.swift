@@ -23,10 +23,10 @@ extension HealthChecker {
         case .failed(let reason): return httpFailed(id, reason)
         case .response(let r): response = r
         }
-        guard response.headerComplete else { return httpFailed(id, "Read, no data received from ") }
+        var actions = response.notes.map { CheckerAction.log($0) }
+        guard response.headerComplete else { return actions + httpFailed(id, "Read, no data received from ") }
         let accepted = url.statusCodes.isEmpty ? (200...299).contains(response.statusCode) : url.accepts(status: response.statusCode)
-        guard accepted else { return httpFailed(id, "HTTP status code error to") }
-        var actions: [CheckerAction] = []
+        guard accepted else { return actions + httpFailed(id, "HTTP status code error to") }
         if let length = response.contentLength, length != response.bodyLength {
             let mismatch = length - response.bodyLength
             if checkers[id]?.lengthMismatch[index] != mismatch {
@@ -41,6 +41,10 @@ extension HealthChecker {
         if let digest = url.digest {
             guard response.bodyDigest == digest else { return actions + httpFailed(id, "MD5 digest error to") }
             message = "MD5 digest"
+        }
+        if url.regex != nil {
+            guard (response.regexMatched ?? false) != url.regexNoMatch else { return actions + httpFailed(id, "Regex match failed") }
+            message = "Regex match"
         }
         if !checker.isUp {
             actions.append(.log("\(message) success to \(realServerName(id)) url(\(url.path ?? ""))"))

@@ -24,7 +24,7 @@ public enum HTTPProbeResult: Hashable, Sendable {
     /// `<reason> server <rs>.` with log_all_failures: "Timeout connecting", "Error connecting",
     /// "Connection failed", "HTTP_CHECK - network unreachable", "Timeout WEB write",
     /// "Cannot send get request to", "Timeout WEB read", "Timeout HTTP read", "Read error with",
-    /// "SSL handshake/communication error connecting to".
+    /// "SSL handshake/communication error connecting to", "Timeout SSL read", "SSL read error from".
     case failed(reason: String)
     /// The server answered and closed the connection.
     case response(HTTPResponse)
@@ -42,13 +42,20 @@ public struct HTTPResponse: Hashable, Sendable {
     public var bodyLength: Int
     /// MD5 of the body (at most Content-Length bytes of it); nil when not computed.
     public var bodyDigest: [UInt8]?
+    /// Whether the url's regex matched; nil when the url has none.
+    public var regexMatched: Bool?
+    /// Lines to log from reading it (keepalived's regex matching troubles), before the verdict.
+    public var notes: [String]
 
-    public init(headerComplete: Bool, statusCode: Int, contentLength: Int?, bodyLength: Int, bodyDigest: [UInt8]?) {
+    public init(headerComplete: Bool, statusCode: Int, contentLength: Int?, bodyLength: Int, bodyDigest: [UInt8]?,
+                regexMatched: Bool? = nil, notes: [String] = []) {
         self.headerComplete = headerComplete
         self.statusCode = statusCode
         self.contentLength = contentLength
         self.bodyLength = bodyLength
         self.bodyDigest = bodyDigest
+        self.regexMatched = regexMatched
+        self.notes = notes
     }
 }
 

@@ -1,28 +1,42 @@
 /// Reads an HTTP response as keepalived does: the header up to the empty line, the status code
-/// from the status line, Content-Length, and an MD5 of at most Content-Length body bytes.
+/// from the status line, Content-Length, an MD5 of at most Content-Length body bytes, and the
+/// url's regex searched in what arrives.
 import CheckerCore
 import VRRPCore
 
 struct HTTPResponseReader {
     var wantDigest = false
+    /// The url's regex search (nil: no regex).
+    var regex: RegexScan?
+    /// genhash -v's output (nil: quiet).
+    var trace: GenhashTrace?
     private var header: [UInt8] = []
     private var headerDone = false
     private var statusCode = 0
     private var contentLength: Int?
     private var bodyLength = 0
     private var md5 = MD5()
-    /// Whether any byte arrived.
-    private(set) var received = false
+    /// How much the next read may take: keepalived reads into one buffer of 4095 bytes that holds
+    /// a header not yet complete, or the tail a partial regex match keeps (so its -v dumps and its
+    /// regex see the same reads). 0 when an unfinished header fills it: the read then ends the fetch.
+    var readLimit: Int { RegexScan.bufferLimit - (headerDone ? regex?.kept ?? 0 : header.count) }
 
     mutating func append(_ bytes: ArraySlice<UInt8>) {
-        received = true
-        guard !headerDone else { return body(bytes) }
+        guard !headerDone else {
+            regex?.feed(bytes)
+            return body(bytes)
+        }
+        trace?.write(GenhashTrace.headerHex)
         header += bytes
         guard let end = Self.headerEnd(header) else { return }
         headerDone = true
         let rest = header[end...]
+        // keepalived searches the first read whole, header included, when it holds body bytes.
+        if !rest.isEmpty { regex?.feed(header[...]) }
         header.removeSubrange(end...)
         parseHeader()
+        trace?.header(header)
+        if !rest.isEmpty, wantDigest, contentLength.map({ $0 > 0 }) ?? true { trace?.write(GenhashTrace.bodyHex) }
         body(rest)
     }
 
@@ -30,15 +44,26 @@ struct HTTPResponseReader {
         guard !bytes.isEmpty else { return }
         if wantDigest {
             let room = contentLength.map { max(0, $0 - bodyLength) } ?? bytes.count
-            if room > 0 { md5.update(Array(bytes.prefix(room))) }
+            if room > 0 {
+                md5.update(Array(bytes.prefix(room)))
+                trace?.write(GenhashTrace.dump(bytes.prefix(room)))
+            }
         }
         bodyLength += bytes.count
+    }
+
+    /// The stream ended cleanly (EOF, or TLS close_notify): genhash -v shows the digest.
+    func cleanEnd() {
+        guard let trace, wantDigest else { return }
+        var copy = md5
+        trace.digest(copy.finalize())
     }
 
     mutating func finish() -> HTTPResponse {
         var copy = md5
         return HTTPResponse(headerComplete: headerDone, statusCode: statusCode, contentLength: contentLength,
-                            bodyLength: bodyLength, bodyDigest: wantDigest && headerDone ? copy.finalize() : nil)
+                            bodyLength: bodyLength, bodyDigest: wantDigest && headerDone ? copy.finalize() : nil,
+                            regexMatched: regex?.matched, notes: regex?.notes ?? [])
     }
 
     /// The index just past "\r\n\r\n" (or "\n\n").

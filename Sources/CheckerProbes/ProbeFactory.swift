@@ -1,5 +1,5 @@
 /// Turns a checker's configuration into the probe it runs (connect_ip/port, bindto, timeouts,
-/// the url to fetch, the script and its user).
+/// the url to fetch and its regex, SSL_GET's TLS context and SNI name, the script and its user).
 import CheckerCore
 import KeepalivedConfig
 import Notification
@@ -9,13 +9,36 @@ public struct ProbeFactory: Sendable {
     private let virtualServers: [VirtualServer]
     private let runner: ScriptRunner
     private let resolveScript: @Sendable (NotifyScript) -> ScriptRunner.Command
+    private let tls: TLSContext?
+    private let regexes: [RegexKey: BodyRegex]
+    /// What setting up gave to log: keepalived's lines for an `SSL { }` context that cannot be
+    /// built (its SSL_GET checkers then fail every time) and for regexes that do not compile.
+    public let setupLog: [String]
 
-    /// `resolveScript` turns a misc_path into argv and the user to run as (script_user rules).
-    public init(virtualServers: [VirtualServer], runner: ScriptRunner,
+    /// `resolveScript` turns a misc_path into argv and the user to run as (script_user rules);
+    /// `ssl` is the `SSL { }` block SSL_GET checkers share.
+    public init(virtualServers: [VirtualServer], ssl: SSLSettings? = nil, runner: ScriptRunner,
                 resolveScript: @escaping @Sendable (NotifyScript) -> ScriptRunner.Command) {
         self.virtualServers = virtualServers
         self.runner = runner
         self.resolveScript = resolveScript
+        var log: [String] = []
+        let kinds = virtualServers.flatMap { $0.realServers.flatMap { $0.checkers.map(\.probe) } }
+        if kinds.contains(where: { if case .ssl = $0 { true } else { false } }) {
+            switch TLSContext.checker(certificateChain: ssl?.certificateFile, key: ssl?.keyFile, password: ssl?.password,
+                                      caFile: ssl?.caFile) {
+            case .success(let context): tls = context
+            case .failure(let error):
+                tls = nil
+                log += [error.reason, "Error Initialize SSL, ctx Instance", "  SSL  keyfile:\(ssl?.keyFile ?? "(null)")",
+                        "  SSL   cafile:\(ssl?.caFile ?? "(null)")"]
+            }
+        } else {
+            tls = nil
+        }
+        let compiled = RegexKey.compileAll(kinds)
+        regexes = compiled.regexes
+        setupLog = log + compiled.errors
     }
 
     public func start(_ request: ProbeRequest, now: Instant) -> ProbeStart? {
@@ -32,14 +55,25 @@ public struct ProbeFactory: Sendable {
             let probe = TCPConnectProbe(target: target, source: source, fwmark: connection.fwmark, timeout: timeout, now: now)
             if let result = probe.immediateResult { return .result(result) }
             return .probe(RunningProbe(probe: probe))
-        case .http(let http):
+        case .http(let http), .ssl(let http):
             guard let index = request.url, index < http.urls.count else { return .result(.http(.failed(reason: "no url"))) }
             let url = http.urls[index]
             let host = url.virtualhost ?? http.virtualhost ?? rs.virtualhost ?? vs.virtualhost
             let bytes = HTTPGetProbe.request(path: url.path ?? "/", protocolVersion: http.httpProtocol,
                                              virtualhost: host, target: target)
-            let probe = HTTPGetProbe(target: target, source: source, fwmark: connection.fwmark, request: bytes,
-                                     wantDigest: url.digest != nil, timeout: timeout, now: now)
+            var reader = HTTPResponseReader()
+            reader.wantDigest = url.digest != nil
+            if url.regex != nil, let regex = regexes[RegexKey(url)] {
+                reader.regex = RegexScan(regex: regex, minOffset: url.regexMinOffset, maxOffset: url.regexMaxOffset)
+            }
+            var session: HTTPGetProbe.TLS?
+            if case .ssl = checker.probe {
+                guard let tls else { return .result(.http(.failed(reason: HTTPGetProbe.handshakeError))) }
+                // keepalived: SNI names the url's, the checker's or the virtual server's virtualhost.
+                session = HTTPGetProbe.TLS(context: tls, serverName: http.enableSNI ? url.virtualhost ?? http.virtualhost ?? vs.virtualhost : nil)
+            }
+            let probe = HTTPGetProbe(target: target, source: source, fwmark: connection.fwmark, request: bytes, response: reader,
+                                     tls: session, timeout: timeout, now: now)
             if let result = probe.immediateResult { return .result(result) }
             return .probe(RunningProbe(probe: probe))
         case .misc(let misc):

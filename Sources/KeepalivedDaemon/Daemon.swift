@@ -31,9 +31,9 @@ public enum Daemon {
             if let text = answer.standardOutput { stdout.line(text) }
             if let text = answer.standardError { stderr.line(text) }
             return answer.status
-        case .genhash(_, let warning)?:
+        case .genhash(let arguments, let warning)?:
             if let warning { stderr.line(warning) }
-            return genhashNotSupported(stderr)
+            return Genhash.run(arguments: arguments, programName: commandLine.programName, stdout: stdout, stderr: stderr)
         case nil:
             break
         }
@@ -59,11 +59,6 @@ public enum Daemon {
     /// supported yet.
     static func runDaemon(_ options: CommandLineOptions, stdout: TextOutput, stderr: TextOutput) -> Int32 {
         DaemonRunner.run(options, stdout: stdout, stderr: stderr)
-    }
-
-    private static func genhashNotSupported(_ stderr: TextOutput) -> Int32 {
-        stderr.line("keepalived: genhash mode (-T/--genhash) is not supported yet in this build")
-        return 1
     }
 
     /// uname(2): `sysname release version`.

@@ -77,12 +77,10 @@ struct HealthCheckerTests {
         F.checkPrerequisites()
         try Lab.withLab(routers: 2) { lab in
             let server = lab.router(2)
-            let root = lab.directory + "/www"
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            try "hello\n".write(toFile: root + "/index.html", atomically: true, encoding: .utf8)
+            let root = try CheckerFixtures.webRoot(lab)
             let flag = lab.directory + "/misc-ok"
             #expect(FileManager.default.createFile(atPath: flag, contents: Data()))
-            _ = try server.start(["python3", "-m", "http.server", "8080", "--bind", "10.77.0.12", "--directory", root], name: "http")
+            try CheckerFixtures.httpServer(server, root: root)
             let listener = try server.start(["python3", "-c", """
                 import socket, time
                 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -90,11 +88,8 @@ struct HealthCheckerTests {
                 while True:
                     c, _ = s.accept(); c.close()
                 """], name: "listener")
-            usleep(500_000)
-            let ours = try lab.router(1).start(
-                [F.ourBinary, "-n", "-l", "-G", "-f", try lab.router(1).installFile("/etc/keepalived/checker.conf",
-                    contents: Self.config(flag: flag, digest: try Self.md5("hello\n"))),
-                 "-p", lab.directory + "/ck.pid", "-r", lab.directory + "/ck-vrrp.pid"], name: "keepalived-checker")
+            #expect(CheckerFixtures.waitForListeners(server, ports: [8080, 9000]), "servers not listening")
+            let ours = try CheckerFixtures.startOurs(lab, config: Self.config(flag: flag, digest: try Self.md5("hello\n")), name: "checker")
             func saw(_ line: String, within limit: Double = 6) -> Bool {
                 F.wait(atMost: limit) { ours.output.contains(line) } != nil
             }

@@ -3,7 +3,7 @@
 public enum FeatureSupport {
     /// Keyword paths (`block.keyword`, root keywords bare) the runtime implements.
     /// Everything the front end only parses is listed as unsupported by omission.
-    static let implemented: Set<String> = [
+    static let implemented: Set<String> = httpCheckerKeywords.union([
         "global_defs", "global_defs.router_id", "global_defs.vrrp_version", "global_defs.vrrp_garp_master_delay",
         "global_defs.vrrp_garp_master_repeat", "global_defs.vrrp_lower_prio_no_advert",
         "global_defs.vrrp_higher_prio_send_advert", "global_defs.vrrp_down_timer_adverts",
@@ -50,15 +50,10 @@ public enum FeatureSupport {
         "virtual_server.real_server", "virtual_server.real_server.weight", "virtual_server.real_server.inhibit_on_failure", "virtual_server.real_server.notify_up",
         "virtual_server.real_server.notify_down", "virtual_server.real_server.alpha", "virtual_server.real_server.retry", "virtual_server.real_server.connect_timeout",
         "virtual_server.real_server.delay_loop", "virtual_server.real_server.warmup", "virtual_server.real_server.delay_before_retry", "virtual_server.real_server.virtualhost",
-        "virtual_server.real_server.TCP_CHECK", "virtual_server.real_server.HTTP_GET", "virtual_server.real_server.MISC_CHECK", "virtual_server.real_server.TCP_CHECK.retry",
+        "virtual_server.real_server.TCP_CHECK", "virtual_server.real_server.MISC_CHECK", "virtual_server.real_server.TCP_CHECK.retry",
         "virtual_server.real_server.TCP_CHECK.delay_before_retry", "virtual_server.real_server.TCP_CHECK.warmup", "virtual_server.real_server.TCP_CHECK.delay_loop", "virtual_server.real_server.TCP_CHECK.alpha",
         "virtual_server.real_server.TCP_CHECK.log_all_failures", "virtual_server.real_server.TCP_CHECK.connect_ip", "virtual_server.real_server.TCP_CHECK.connect_port", "virtual_server.real_server.TCP_CHECK.bindto",
-        "virtual_server.real_server.TCP_CHECK.bind_port", "virtual_server.real_server.TCP_CHECK.connect_timeout", "virtual_server.real_server.TCP_CHECK.fwmark", "virtual_server.real_server.HTTP_GET.retry",
-        "virtual_server.real_server.HTTP_GET.delay_before_retry", "virtual_server.real_server.HTTP_GET.warmup", "virtual_server.real_server.HTTP_GET.delay_loop", "virtual_server.real_server.HTTP_GET.alpha",
-        "virtual_server.real_server.HTTP_GET.log_all_failures", "virtual_server.real_server.HTTP_GET.connect_ip", "virtual_server.real_server.HTTP_GET.connect_port", "virtual_server.real_server.HTTP_GET.bindto",
-        "virtual_server.real_server.HTTP_GET.bind_port", "virtual_server.real_server.HTTP_GET.connect_timeout", "virtual_server.real_server.HTTP_GET.fwmark", "virtual_server.real_server.HTTP_GET.url",
-        "virtual_server.real_server.HTTP_GET.http_protocol", "virtual_server.real_server.HTTP_GET.virtualhost", "virtual_server.real_server.HTTP_GET.fast_recovery", "virtual_server.real_server.HTTP_GET.nb_get_retry",
-        "virtual_server.real_server.HTTP_GET.url.path", "virtual_server.real_server.HTTP_GET.url.digest", "virtual_server.real_server.HTTP_GET.url.status_code", "virtual_server.real_server.HTTP_GET.url.virtualhost",
+        "virtual_server.real_server.TCP_CHECK.bind_port", "virtual_server.real_server.TCP_CHECK.connect_timeout", "virtual_server.real_server.TCP_CHECK.fwmark",
         "virtual_server.real_server.MISC_CHECK.retry", "virtual_server.real_server.MISC_CHECK.delay_before_retry", "virtual_server.real_server.MISC_CHECK.warmup", "virtual_server.real_server.MISC_CHECK.delay_loop",
         "virtual_server.real_server.MISC_CHECK.alpha", "virtual_server.real_server.MISC_CHECK.log_all_failures", "virtual_server.real_server.MISC_CHECK.misc_path", "virtual_server.real_server.MISC_CHECK.misc_timeout",
         "virtual_server.real_server.MISC_CHECK.misc_dynamic", "virtual_server.real_server.MISC_CHECK.user", "global_defs.checker_log_all_failures", "global_defs.rs_init_notifies",
@@ -75,7 +70,18 @@ public enum FeatureSupport {
         "global_defs.smtp_retry_delay", "global_defs.smtp_rate_limit", "global_defs.smtp_ehlo", "global_defs.smtp_tls",
         "global_defs.smtp_tls_ca_file", "global_defs.smtp_tls_server_name", "global_defs.smtp_auth_user",
         "global_defs.smtp_auth_secret_file",
-    ]
+    ])
+
+    /// HTTP_GET's and SSL_GET's keywords (`SSL_GET` shares HTTP_GET's), and the `SSL { }` block.
+    static let httpCheckerKeywords: Set<String> = Set(["HTTP_GET", "SSL_GET"].flatMap { kind in
+        [
+            "", ".retry", ".delay_before_retry", ".warmup", ".delay_loop", ".alpha", ".log_all_failures", ".connect_ip",
+            ".connect_port", ".bindto", ".bind_port", ".connect_timeout", ".fwmark", ".url", ".http_protocol",
+            ".virtualhost", ".fast_recovery", ".nb_get_retry", ".url.path", ".url.digest", ".url.status_code",
+            ".url.virtualhost", ".enable_sni", ".url.regex", ".url.regex_no_match", ".url.regex_options",
+            ".url.regex_min_offset", ".url.regex_max_offset", ".url.regex_stack",
+        ].map { "virtual_server.real_server.\(kind)\($0)" }
+    }).union(["SSL", "SSL.password", "SSL.ca", "SSL.certificate", "SSL.key"])
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.
     static let inertInKeepalived: Set<String> = [

@@ -40,7 +40,11 @@ final class CheckerService: @unchecked Sendable {
         let resolve: @Sendable (NotifyScript) -> ScriptRunner.Command = { script in
             NotificationAssembly.resolve(script, global: global) { log($0) }
         }
-        return (ProbeFactory(virtualServers: configuration.virtualServers, runner: runner) { script in resolve(script) }, resolve)
+        let factory = ProbeFactory(virtualServers: configuration.virtualServers, ssl: configuration.ssl, runner: runner) { script in
+            resolve(script)
+        }
+        for line in factory.setupLog { log(line) }
+        return (factory, resolve)
     }
 
     /// SIGHUP: the checker thread swaps in the new configuration's engine between two probes

@@ -31,7 +31,7 @@ public enum HelpText {
         ("health checkers / IPVS", false),
         ("BFD", false),
         ("SNMP", false),
-        ("genhash", false),
+        ("genhash", true),
     ]
 
     /// `-v`: keepalived's first line, then our own build and system information.
