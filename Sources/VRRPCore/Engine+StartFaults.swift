@@ -52,7 +52,7 @@ extension Engine {
             return "(\(name)): entering FAULT state due to script \(script)"
         case .sourceAddress:
             return "(\(name)) entering FAULT state (no IPv\(routers[id]!.configuration.family == .ipv4 ? 4 : 6) address for interface)"
-        case .bfd:
+        case .bfd, .configuration:
             return nil
         }
     }
@@ -66,7 +66,7 @@ extension Engine {
             case .interface: self = .interface
             case .file: self = .file
             case .process: self = .process
-            case .script, .bfd, .sourceAddress: return nil
+            case .script, .bfd, .sourceAddress, .configuration: return nil
             }
         }
     }

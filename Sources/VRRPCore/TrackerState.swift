@@ -27,6 +27,9 @@ public enum TrackerID: Hashable, Sendable, CustomStringConvertible {
     /// An instance's advert source taken from its interface (no unicast_src_ip): without an
     /// address of its family there keepalived holds the instance in FAULT.
     case sourceAddress(instance: String)
+    /// A configuration the instance cannot run with (unicast_fault_no_peer without peers):
+    /// keepalived's num_config_faults, a FAULT that never clears.
+    case configuration(instance: String)
 
     public var description: String {
         switch self {
@@ -36,6 +39,7 @@ public enum TrackerID: Hashable, Sendable, CustomStringConvertible {
         case let .process(name): "process \(name)"
         case let .bfd(name): "bfd \(name)"
         case let .sourceAddress(instance): "source address of \(instance)"
+        case let .configuration(instance): "configuration of \(instance)"
         }
     }
 }
@@ -96,7 +100,7 @@ public struct TrackerState: Hashable, Sendable {
         switch id {
         case let .script(name): .script(name)
         case let .file(name): .file(name)
-        case .interface, .process, .bfd, .sourceAddress: .upDown(id)
+        case .interface, .process, .bfd, .sourceAddress, .configuration: .upDown(id)
         }
     }
 

@@ -70,6 +70,8 @@ public enum FeatureSupport {
         "global_defs.smtp_retry_delay", "global_defs.smtp_rate_limit", "global_defs.smtp_ehlo", "global_defs.smtp_tls",
         "global_defs.smtp_tls_ca_file", "global_defs.smtp_tls_server_name", "global_defs.smtp_auth_user",
         "global_defs.smtp_auth_secret_file",
+        "global_defs.vrrp_skip_check_adv_addr", "vrrp_instance.skip_check_adv_addr", "global_defs.vrrp_check_unicast_src",
+        "vrrp_instance.check_unicast_src", "vrrp_instance.unicast_fault_no_peer", "global_defs.log_unknown_vrids",
     ])
 
     /// HTTP_GET's and SSL_GET's keywords (`SSL_GET` shares HTTP_GET's), and the `SSL { }` block.

@@ -112,6 +112,7 @@ enum DaemonRunner {
         service.logDetail = options.logDetail != .normal
         service.garpInterval = loaded.configuration.global.vrrp.garpInterval
         service.gnaInterval = loaded.configuration.global.vrrp.gnaInterval
+        service.logUnknownVRIDs = loaded.configuration.global.vrrp.logUnknownVRIDs
         service.groupSMTPAlert = Dictionary(loaded.configuration.syncGroups.map { group in
             (group.name, MailAlertPolicy.resolve(own: group.smtpAlert, vrrpDefault: loaded.configuration.global.smtp.alertVRRP,
                                                  globalDefault: loaded.configuration.global.smtp.alert))

@@ -6,6 +6,9 @@ extension DropReason {
     func logLine(instance: String, packet: ReceiveCheck.Packet, expected: ReceiveCheck.Expectations) -> String {
         switch self {
         case .packetLengthError: "(\(instance)) vrrp packet has the wrong length"
+        case .ttlError where expected.isUnicast:
+            // Only a unicast peer's min_ttl/max_ttl window drops a unicast advert for its TTL.
+            unicastTTLLine(instance: instance, packet: packet, expected: expected)
         case .ttlError: "(\(instance)) invalid TTL/HL. Received \(packet.ttlOrHopLimit ?? -1) and expect 255"
         case .versionError: "(\(instance)) wrong version. Received a packet that is not VRRPv\(expected.version.rawValue)"
         case .invalidAuthType: "(\(instance)) Invalid auth type"
@@ -17,8 +20,15 @@ extension DropReason {
         case .addressListError: "(\(instance)) received an unexpected ip address list"
         case .checksumError: "(\(instance)) Invalid VRRPv\(expected.version.rawValue) checksum"
         case .notVRRP: "(\(instance)) AH header for another protocol - ignored"
-        case .notAPeer: "(\(instance)) unicast source address not a unicast peer"
+        case .notAPeer:
+            "(\(instance)) unicast source address \(VRRPService.sourceAddress(of: packet).map(IPAddressText.format) ?? "?") not a unicast peer"
         }
+    }
+
+    private func unicastTTLLine(instance: String, packet: ReceiveCheck.Packet, expected: ReceiveCheck.Expectations) -> String {
+        let source = VRRPService.sourceAddress(of: packet)
+        let window = expected.unicastPeers.first { $0.address == source }?.ttl ?? 0...255
+        return "(\(instance)) TTL/HL \(packet.ttlOrHopLimit ?? -1) not in range \(window.lowerBound) - \(window.upperBound)"
     }
 
     /// keepalived logs which of the AH checks failed; the check is cheap enough to run again here.

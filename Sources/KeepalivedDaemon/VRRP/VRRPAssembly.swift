@@ -41,6 +41,15 @@ enum VRRPAssembly {
                 unicastPeers: instance.unicastPeers.map(\.address.bytes),
                 sourceAddress: instance.sourceAddress?.bytes)
             runtime.dontTrackPrimary = instance.dontTrackPrimary
+            for peer in instance.unicastPeers where peer.minTTL != 0 || peer.maxTTL != 255 {
+                runtime.unicastPeerTTLs[peer.address.bytes] = Int(peer.minTTL)...Int(max(peer.minTTL, peer.maxTTL))
+            }
+            runtime.checkUnicastSource = configuration.global.vrrp.checkUnicastSource || instance.checkUnicastSource
+                || !runtime.unicastPeerTTLs.isEmpty
+            // keepalived 2.2.7 sets the flag for any valid value, "false" included.
+            runtime.skipCheckAdvertAddresses = configuration.global.vrrp.skipCheckAdvertAddresses
+                || instance.skipCheckAdvertisementAddresses != nil
+            runtime.configurationFault = instance.unicastConfigured && instance.unicastPeers.isEmpty && instance.unicastFaultNoPeer
             runtime.virtualRoutes = instance.virtualRoutes
             runtime.virtualRules = instance.virtualRules
             runtime.notifyDeleted = instance.notifyDeleted

@@ -59,6 +59,14 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
     public var unicastPeers: [[UInt8]]
     /// keepalived.conf: unicast_src_ip / mcast_src_ip
     public var sourceAddress: [UInt8]?
+    /// keepalived.conf: unicast_peer ADDR min_ttl/max_ttl (peers not listed accept any TTL).
+    public var unicastPeerTTLs: [[UInt8]: ClosedRange<Int>] = [:]
+    /// keepalived.conf: check_unicast_src / vrrp_check_unicast_src (also set by a peer's TTL range).
+    public var checkUnicastSource = false
+    /// keepalived.conf: skip_check_adv_addr / vrrp_skip_check_adv_addr
+    public var skipCheckAdvertAddresses = false
+    /// keepalived.conf: unicast_fault_no_peer with no unicast_peer: the instance stays in FAULT.
+    public var configurationFault = false
     /// keepalived.conf: track_interface, track_script (with resolved weights)
     public var trackers: [TrackingBinding] = []
     /// keepalived.conf: dont_track_primary

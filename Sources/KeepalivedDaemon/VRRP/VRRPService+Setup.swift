@@ -27,6 +27,9 @@ extension VRRPService {
             setup.trackers.append(.upDown(.interface(name), up: Interfaces.lookup(name)?.isUp ?? false))
         }
         setup.trackers += instances.compactMap(sourceTracker)
+        setup.trackers += instances.filter(\.runtime.configurationFault).map {
+            .upDown(.configuration(instance: $0.runtime.router.name), up: false)
+        }
         let tracked = Set(bindings.map(\.tracker))
         for script in scripts where tracked.contains(.script(script.name)) {
             setup.trackers.append(.script(script.name, rise: script.rise, fall: script.fall, initFail: script.initFail))
@@ -72,9 +75,16 @@ extension VRRPService {
             instances: instances.map {
                 Engine.InstanceConfiguration(
                     router: $0.routerConfiguration, interface: $0.runtime.interfaceName, dontTrackPrimary: $0.runtime.dontTrackPrimary,
-                    trackers: ($0.sourceKey == nil ? [] : [TrackingBinding(.sourceAddress(instance: $0.runtime.router.name))])
-                        + $0.runtime.trackers)
+                    trackers: ownBindings($0) + $0.runtime.trackers)
             },
             syncGroups: syncGroups, trackers: trackers)
+    }
+
+    /// The objects only this instance depends on: its advert source taken from its interface, a
+    /// configuration it cannot run with.
+    static func ownBindings(_ instance: RunningInstance) -> [TrackingBinding] {
+        let name = instance.runtime.router.name
+        return (instance.sourceKey == nil ? [] : [TrackingBinding(.sourceAddress(instance: name))])
+            + (instance.runtime.configurationFault ? [TrackingBinding(.configuration(instance: name))] : [])
     }
 }

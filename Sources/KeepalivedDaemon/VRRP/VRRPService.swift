@@ -70,14 +70,16 @@ public final class VRRPService: @unchecked Sendable {
         }
 
         /// What a packet must satisfy; `ipsecAHSequenceNumber` is the instance's AH counter now.
-        func expectations(ipsecAHSequenceNumber: UInt32) -> ReceiveCheck.Expectations {
+        /// `checkAddresses` false: skip_check_adv_addr and the advert is from the master already known.
+        func expectations(ipsecAHSequenceNumber: UInt32, checkAddresses: Bool = true) -> ReceiveCheck.Expectations {
             ReceiveCheck.Expectations(
                 family: runtime.router.family, version: runtime.router.version, authenticationType: runtime.authenticationType,
                 authenticationData: runtime.authenticationKey,
                 advertisementIntervalSeconds: UInt16(runtime.router.advertisementInterval / 1_000_000),
-                addresses: runtime.virtualAddresses.map(\.address), checkAddresses: true,
+                addresses: runtime.virtualAddresses.map(\.address), checkAddresses: checkAddresses,
                 isUnicast: !runtime.unicastPeers.isEmpty,
-                unicastPeers: runtime.unicastPeers.map { ($0, 0...255) }, ipsecAHSequenceNumber: ipsecAHSequenceNumber)
+                unicastPeers: runtime.unicastPeers.map { ($0, runtime.unicastPeerTTLs[$0] ?? 0...255) },
+                checkUnicastSource: runtime.checkUnicastSource, ipsecAHSequenceNumber: ipsecAHSequenceNumber)
         }
     }
 
@@ -141,6 +143,8 @@ public final class VRRPService: @unchecked Sendable {
     var pendingAnnouncements: [(instance: RunningInstance, address: [UInt8])] = []
     var nextAnnouncement: [AnnouncementSlot: Instant] = [:]
     struct AnnouncementSlot: Hashable { var interface: UInt32; var ipv6: Bool }
+    /// keepalived.conf: log_unknown_vrids
+    public var logUnknownVRIDs = false
     /// Each sync group's resolved smtp_alert, for the data dump.
     public var groupSMTPAlert: [String: Bool] = [:]
     /// keepalived.conf: router_id (or the host name), for the data dump.
@@ -432,10 +436,18 @@ public final class VRRPService: @unchecked Sendable {
     func receive(on instance: RunningInstance, now: Instant) {
         for (vrid, packet) in instance.transport.receiveAll() {
             // Demultiplex by VRID: other instances' packets are not ours to count.
-            guard vrid == instance.runtime.router.vrid.rawValue else { continue }
+            guard vrid == instance.runtime.router.vrid.rawValue else {
+                if logUnknownVRIDs { reportUnknown(vrid: vrid, on: instance) }
+                continue
+            }
             let state = router(instance).state
             guard state == .backup || state == .master else { continue }
-            let expectations = instance.expectations(ipsecAHSequenceNumber: router(instance).ipsecAHSequence.sequenceNumber)
+            // keepalived's vrrp_state_backup: with skip_check_adv_addr, the address list of an advert
+            // from the master already known is not compared again.
+            let knownMaster = instance.runtime.skipCheckAdvertAddresses && state == .backup
+                && router(instance).masterAddress == Self.sourceAddress(of: packet)
+            let expectations = instance.expectations(
+                ipsecAHSequenceNumber: router(instance).ipsecAHSequence.sequenceNumber, checkAddresses: !knownMaster)
             switch ReceiveCheck.check(packet, expectations) {
             case let .accepted(advert, source):
                 if logDetail && advert.priority.rawValue == 0 {
@@ -448,12 +460,15 @@ public final class VRRPService: @unchecked Sendable {
                 instance.drops[reason, default: 0] += 1
                 if let code = reason.protocolErrorReason { instance.protocolErrorReason = code }
                 log(reason.logLine(instance: instance.runtime.router.name, packet: packet, expected: expectations))
-                // Received IPv4 packets start with the IP header (source at bytes 12-15); IPv6 ones carry it aside.
-                let bytes = packet.bytes
-                let source = bytes.count >= 20 && bytes[0] >> 4 == 4 ? Array(bytes[12..<16]) : packet.source.isEmpty ? nil : packet.source
-                onDrop?(instance.runtime.router.name, reason, source)
+                onDrop?(instance.runtime.router.name, reason, Self.sourceAddress(of: packet))
             }
         }
+    }
+
+    /// Received IPv4 packets start with the IP header (source at bytes 12-15); IPv6 ones carry it aside.
+    static func sourceAddress(of packet: ReceiveCheck.Packet) -> [UInt8]? {
+        let bytes = packet.bytes
+        return bytes.count >= 20 && bytes[0] >> 4 == 4 ? Array(bytes[12..<16]) : packet.source.isEmpty ? nil : packet.source
     }
 
     func perform(_ actions: [Engine.Action], now: Instant) {
