@@ -177,14 +177,7 @@ public final class MailSender: @unchecked Sendable {
         }
         let wait = max(0, next - monotonicMilliseconds())
         if wait > 0 {
-            var deadline = timespec()
-            clock_gettime(CLOCK_REALTIME, &deadline)
-            deadline.tv_sec += wait / 1000
-            deadline.tv_nsec += (wait % 1000) * 1_000_000
-            if deadline.tv_nsec >= 1_000_000_000 {
-                deadline.tv_sec += 1
-                deadline.tv_nsec -= 1_000_000_000
-            }
+            var deadline = Self.deadline(inMilliseconds: wait)
             pthread_cond_timedwait(&condition, &mutex, &deadline)
         }
         if var limiter {
@@ -192,6 +185,19 @@ public final class MailSender: @unchecked Sendable {
             self.limiter = limiter
             enqueue(released)
         }
+    }
+
+    /// The CLOCK_REALTIME moment `milliseconds` from now, for pthread_cond_timedwait.
+    private static func deadline(inMilliseconds milliseconds: Int) -> timespec {
+        var deadline = timespec()
+        clock_gettime(CLOCK_REALTIME, &deadline)
+        deadline.tv_sec += milliseconds / 1000
+        deadline.tv_nsec += (milliseconds % 1000) * 1_000_000
+        if deadline.tv_nsec >= 1_000_000_000 {
+            deadline.tv_sec += 1
+            deadline.tv_nsec -= 1_000_000_000
+        }
+        return deadline
     }
 
     /// Stops the thread: a dialogue in progress is cut off and queued alerts are dropped (keepalived
@@ -204,14 +210,7 @@ public final class MailSender: @unchecked Sendable {
             return
         }
         if milliseconds > 0 {
-            var deadline = timespec()
-            clock_gettime(CLOCK_REALTIME, &deadline)
-            deadline.tv_sec += milliseconds / 1000
-            deadline.tv_nsec += (milliseconds % 1000) * 1_000_000
-            if deadline.tv_nsec >= 1_000_000_000 {
-                deadline.tv_sec += 1
-                deadline.tv_nsec -= 1_000_000_000
-            }
+            var deadline = Self.deadline(inMilliseconds: milliseconds)
             while settings != nil && (busy || !queue.isEmpty) {
                 if pthread_cond_timedwait(&delivered, &mutex, &deadline) == ETIMEDOUT { break }
             }
