@@ -66,7 +66,7 @@ public final class MailSender: @unchecked Sendable {
     private var stopping = false
     private var mutex = pthread_mutex_t()
     private var condition = pthread_cond_t()
-    /// Signalled by the mail thread each time it finishes a dialogue (for `stop(drainingFor:)`).
+    /// Signalled by the mail thread each time it finishes a dialogue (for `flush(within:)`).
     private var delivered = pthread_cond_t()
     /// A dialogue is in progress.
     private var busy = false
@@ -200,20 +200,25 @@ public final class MailSender: @unchecked Sendable {
         return deadline
     }
 
+    /// Waits at most `milliseconds` for the queued alerts to go out (the checker's omega mails at
+    /// shutdown, before `stop`); alerts held by the rate limit are not waited for.
+    public func flush(within milliseconds: Int) {
+        guard milliseconds > 0 else { return }
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        var deadline = Self.deadline(inMilliseconds: milliseconds)
+        while !stopping && settings != nil && (busy || !queue.isEmpty) {
+            if pthread_cond_timedwait(&delivered, &mutex, &deadline) == ETIMEDOUT { return }
+        }
+    }
+
     /// Stops the thread: a dialogue in progress is cut off and queued alerts are dropped (keepalived
-    /// sends nothing once it stops either), with one line saying how many. `drainingFor`: first let
-    /// the queued alerts go out for at most that many milliseconds (the checker's omega mails).
-    public func stop(drainingFor milliseconds: Int = 0) {
+    /// sends nothing once it stops either), with one line saying how many.
+    public func stop() {
         pthread_mutex_lock(&mutex)
         if stopping {
             pthread_mutex_unlock(&mutex)
             return
-        }
-        if milliseconds > 0 {
-            var deadline = Self.deadline(inMilliseconds: milliseconds)
-            while settings != nil && (busy || !queue.isEmpty) {
-                if pthread_cond_timedwait(&delivered, &mutex, &deadline) == ETIMEDOUT { break }
-            }
         }
         stopping = true
         pthread_cond_signal(&condition)

@@ -65,15 +65,21 @@ final class CheckerService: @unchecked Sendable {
 
     /// Ends the FIFO reader scripts (keepalived's first step), stops the probes and waits for the
     /// thread, then, unless `releaseIPVS` is false (-I/--dont-release-ipvs), takes our services out
-    /// of the IPVS table as keepalived does; the scripts that starts (omega) get one second.
+    /// of the IPVS table as keepalived does. What that starts (omega's scripts and mails) gets one
+    /// second, keepalived's allowance for its last scripts.
     func stop(releaseIPVS: Bool) {
         for fifo in fifos { fifo.stopReader() }
         loop.stop()
         thread?.join()
         guard releaseIPVS else { return }
         let earlier = runner.running
-        execute(engine.stop(), now: MonotonicClock.now())
+        let started = MonotonicClock.now()
+        let actions = engine.stop()
+        execute(actions, now: started)
         runner.finish(runner.running.subtracting(earlier), within: 1000)
+        guard actions.contains(where: { if case .alert = $0 { true } else { false } }) else { return }
+        let spent = Int((MonotonicClock.now().microseconds - started.microseconds) / 1000)
+        mailer?.flush(within: 1000 - spent)
     }
 
     private func run() {

@@ -130,10 +130,9 @@ enum DaemonRunner {
                 log.info("Stopping")
                 notifier.stopFIFOReaders()
                 checker?.stop(releaseIPVS: !options.dontReleaseIPVS)
-                // keepalived's stop leaves no VRRP mail behind (its STOP alerts never get connected),
-                // so the sender stops before VRRP does and the STOP transitions are not mailed. The
-                // checker's omega mails (Shutting down) get a second to go out first.
-                mailer.stop(drainingFor: 1000)
+                // keepalived's stop leaves no mail behind (its STOP alerts never get connected), so
+                // the sender stops first and the STOP transitions are not mailed.
+                mailer.stop()
                 service.requestStop()
                 thread.join()
                 notifier.finish()
