@@ -76,10 +76,13 @@ extension HealthChecker {
         return actions
     }
 
-    /// keepalived's do_vs_notifies (not stopping).
-    func quorumNotifies(virtualServer v: Int, starting: Bool, threshold: Int64, weightSum: Int64) -> [CheckerAction] {
+    /// keepalived's do_vs_notifies: the trap, then (at shutdown only with omega) the quorum script,
+    /// the FIFO line and the mail.
+    func quorumNotifies(virtualServer v: Int, starting: Bool, threshold: Int64, weightSum: Int64,
+                        stopping: Bool = false) -> [CheckerAction] {
         let vs = virtualServers[v]
         var actions: [CheckerAction] = [.quorumChanged(virtualServer: v, up: vs.quorumUp)]
+        guard !stopping || vs.omega else { return actions }
         if let script = vs.quorumUp ? vs.quorumUpScript : vs.quorumDownScript { actions.append(.runScript(script)) }
         actions.append(.fifo("VS \(vs.name) \(vs.quorumUp ? "UP" : "DOWN")"))
         if vs.smtpAlert {
@@ -87,7 +90,7 @@ extension HealthChecker {
                 : (starting ? "Starting with quorum down" : "Lost quorum")
             actions.append(.alert(CheckerAlert(
                 subject: .virtualServer(vs.name), state: vs.quorumUp ? "UP" : "DOWN",
-                message: "=> \(what) \(vs.quorum)+\(vs.hysteresis)=\(threshold) <= \(weightSum) <=")))
+                message: stopping ? "=> Shutting down <=" : "=> \(what) \(vs.quorum)+\(vs.hysteresis)=\(threshold) <= \(weightSum) <=")))
         }
         return actions
     }
@@ -190,11 +193,13 @@ extension HealthChecker {
         return actions
     }
 
-    /// An smtp_alert for a checker's change, under keepalived's conditions.
+    /// An smtp_alert for a checker's change, under keepalived's conditions. The subject says
+    /// whether the real server is alive (keepalived's SMTP_MSG_RS), not what this checker found:
+    /// with two checkers, the second one's recovery mails "DOWN" while the first still fails.
     func checkerAlert(_ id: CheckerID, checkerWasUp: Bool, serverWasAlive: Bool, up: Bool, message: String) -> [CheckerAction] {
         let vs = virtualServers[id.virtualServer]
         let rs = vs.realServers[id.realServer]
         guard rs.smtpAlert, checkerWasUp != up, serverWasAlive != rs.alive || !options.noCheckerEmails else { return [] }
-        return [.alert(CheckerAlert(subject: .realServer(rs.name, virtualServer: vs.name), state: up ? "UP" : "DOWN", message: message))]
+        return [.alert(CheckerAlert(subject: .realServer(rs.name, virtualServer: vs.name), state: rs.alive ? "UP" : "DOWN", message: message))]
     }
 }

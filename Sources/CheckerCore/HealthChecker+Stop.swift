@@ -6,11 +6,13 @@ extension HealthChecker {
     /// keepalived's clear_services. By default every virtual server loses its sorry server, then
     /// each real server (logged, inhibited ones removed too), then its services; with
     /// `lvs_flush_on_stop` the services go at once, or the whole table is flushed. A service that
-    /// virtual servers share (a group's) goes with the last of them.
+    /// virtual servers share (a group's) goes with the last of them. Every virtual server then
+    /// reports its quorum down (the trap; with `omega` its scripts, FIFO lines and mails too, as for
+    /// a real server going down).
     public mutating func stop() -> [CheckerAction] {
         guard !virtualServers.isEmpty else { return [] }
         if options.flushOnStop == .full {
-            return ipvs(.flush)
+            return virtualServers.indices.reduce(ipvs(.flush)) { $0 + quorumDownAtStop(virtualServer: $1) }
         }
         var actions: [CheckerAction] = []
         for v in virtualServers.indices {
@@ -30,6 +32,7 @@ extension HealthChecker {
         } else if virtualServers[v].sorry?.inSet == true {
             virtualServers[v].sorry?.alive = false
         }
+        if stopping { actions += quorumDownAtStop(virtualServer: v) }
         for service in services[v] where !keeping.contains(service.key) && table.virtualServer(service.key) != nil {
             actions += ipvs(.removeService(service.key))
         }
@@ -55,8 +58,8 @@ extension HealthChecker {
     }
 
     /// keepalived's clear_service_rs: the destination goes (inhibited or not); a server that was
-    /// alive is reported down: at shutdown by its trap only, on a reload by notify_down, the FIFO,
-    /// the trap and its smtp_alert.
+    /// alive is reported down: at shutdown by its trap only (with `omega`, as on a reload), on a
+    /// reload by notify_down, the FIFO, the trap and its smtp_alert.
     mutating func clearRealServer(virtualServer v: Int, realServer r: Int, stopping: Bool) -> [CheckerAction] {
         let rs = virtualServers[v].realServers[r]
         let vsName = virtualServers[v].name
@@ -68,16 +71,25 @@ extension HealthChecker {
         actions += command(.delete, virtualServer: v, server: .real(r), forceRemoval: true)
         guard rs.alive else { return actions }
         virtualServers[v].realServers[r].alive = false
-        if stopping {
+        if stopping && !virtualServers[v].omega {
             // keepalived: without omega only the trap goes out at shutdown.
             actions.append(.realServerChanged(virtualServer: v, realServer: r, up: false))
             return actions
         }
         actions += realServerNotifies(virtualServer: v, realServer: r)
         if rs.smtpAlert {
-            actions.append(.alert(CheckerAlert(subject: .realServer(rs.name, virtualServer: vsName), state: "DOWN", message: "=> Removing <=")))
+            actions.append(.alert(CheckerAlert(subject: .realServer(rs.name, virtualServer: vsName), state: "DOWN",
+                                               message: stopping ? "=> Shutting down <=" : "=> Removing <=")))
         }
         return actions
+    }
+
+    /// keepalived's update_vs_notifies when stopping: the quorum is down whatever it was.
+    mutating func quorumDownAtStop(virtualServer v: Int) -> [CheckerAction] {
+        virtualServers[v].quorumUp = false
+        let vs = virtualServers[v]
+        return quorumNotifies(virtualServer: v, starting: false, threshold: vs.quorum - vs.hysteresis,
+                              weightSum: vs.liveWeight, stopping: true)
     }
 
     /// keepalived's update_vs_notifies (not stopping): a virtual server whose live weight fell

@@ -9,10 +9,14 @@ public enum AlertState: String, Sendable, Hashable, CaseIterable {
     case deleted = "DELETED"
 }
 
-/// What an alert is about: one vrrp_instance or one vrrp_sync_group.
+/// What an alert is about: one vrrp_instance or one vrrp_sync_group, or for the health checker
+/// one real_server of a virtual_server or one virtual_server's quorum (names as keepalived
+/// formats them: `[10.0.0.1]:tcp:80`).
 public enum AlertSubject: Sendable, Hashable {
     case instance(String)
     case group(String)
+    case realServer(String, virtualServer: String)
+    case virtualServer(String)
 }
 
 /// The two texts of one alert mail.
@@ -28,7 +32,7 @@ public struct MailAlert: Sendable, Hashable {
     }
 
     /// keepalived's texts for `subject` entering `state`; nil where it mails nothing (a sync group
-    /// is never DELETED).
+    /// is never DELETED; checker subjects have no VRRP state).
     public init?(_ subject: AlertSubject, entering state: AlertState, routerID: String) {
         switch subject {
         case let .instance(name):
@@ -55,6 +59,8 @@ public struct MailAlert: Sendable, Hashable {
                 return nil
             }
             self.init(subject: "[\(routerID)] VRRP Group \(name) - \(event)", body: body)
+        case .realServer, .virtualServer:
+            return nil
         }
     }
 

@@ -66,6 +66,10 @@ public final class MailSender: @unchecked Sendable {
     private var stopping = false
     private var mutex = pthread_mutex_t()
     private var condition = pthread_cond_t()
+    /// Signalled by the mail thread each time it finishes a dialogue (for `flush(within:)`).
+    private var delivered = pthread_cond_t()
+    /// A dialogue is in progress.
+    private var busy = false
     private var thread = pthread_t()
     /// A pipe whose read end becomes readable once `stop()` is called: ends any wait on the server.
     private let wake: (read: Int32, write: Int32)
@@ -83,6 +87,7 @@ public final class MailSender: @unchecked Sendable {
         wake = (ends[0], ends[1])
         pthread_mutex_init(&mutex, nil)
         pthread_cond_init(&condition, nil)
+        pthread_cond_init(&delivered, nil)
         pthread_create(&thread, nil, { argument in
             Unmanaged<MailSender>.fromOpaque(argument!).takeUnretainedValue().loop()
             return nil
@@ -91,12 +96,28 @@ public final class MailSender: @unchecked Sendable {
 
     /// Called on the VRRP thread when `subject` enters `state`; returns at once.
     public func transition(_ subject: AlertSubject, entering state: AlertState) {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         guard !stopping, let settings, policy.shouldMail(subject, entering: state),
               let alert = MailAlert(subject, entering: state, routerID: settings.routerID) else { return }
+        submit(alert, about: subject, settings: settings)
+    }
+
+    /// Called on the checker thread for an smtp_alert the checker decided on (it applies
+    /// keepalived's conditions itself: smtp_alert, no_checker_emails); returns at once. `state`:
+    /// UP or DOWN; `body`: the checker's line. Rate-limited like the VRRP alerts, per server.
+    public func checkerAlert(_ subject: AlertSubject, state: String, body: String) {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        guard !stopping, let settings,
+              let alert = MailAlert(checker: subject, state: state, body: body, routerID: settings.routerID) else { return }
+        submit(alert, about: subject, settings: settings)
+    }
+
+    /// Dates and numbers `alert`, passes it through the rate limit and queues it (the mutex held).
+    private func submit(_ alert: MailAlert, about subject: AlertSubject, settings: MailSettings) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
         sequence += 1
         let id = MailMessage.messageID(
             secondsSinceEpoch: Int(now.tv_sec), sequence: sequence, random: UInt64.random(in: 0...UInt64.max), host: settings.hostName)
@@ -108,7 +129,7 @@ public final class MailSender: @unchecked Sendable {
             let admitted = limiter.offer(message, about: subject, now: monotonicMilliseconds())
             if admitted.isEmpty && !wasHolding {
                 log("SMTP alerts over smtp_rate_limit (\(limiter.limit) in \(limiter.window / 1000) s): "
-                    + "holding back the latest alert of each instance and group")
+                    + "holding back the latest alert of each instance, group and server")
             }
             self.limiter = limiter
             enqueue(admitted)
@@ -156,20 +177,38 @@ public final class MailSender: @unchecked Sendable {
         }
         let wait = max(0, next - monotonicMilliseconds())
         if wait > 0 {
-            var deadline = timespec()
-            clock_gettime(CLOCK_REALTIME, &deadline)
-            deadline.tv_sec += wait / 1000
-            deadline.tv_nsec += (wait % 1000) * 1_000_000
-            if deadline.tv_nsec >= 1_000_000_000 {
-                deadline.tv_sec += 1
-                deadline.tv_nsec -= 1_000_000_000
-            }
+            var deadline = Self.deadline(inMilliseconds: wait)
             pthread_cond_timedwait(&condition, &mutex, &deadline)
         }
         if var limiter {
             let released = limiter.release(now: monotonicMilliseconds())
             self.limiter = limiter
             enqueue(released)
+        }
+    }
+
+    /// The CLOCK_REALTIME moment `milliseconds` from now, for pthread_cond_timedwait.
+    private static func deadline(inMilliseconds milliseconds: Int) -> timespec {
+        var deadline = timespec()
+        clock_gettime(CLOCK_REALTIME, &deadline)
+        deadline.tv_sec += milliseconds / 1000
+        deadline.tv_nsec += (milliseconds % 1000) * 1_000_000
+        if deadline.tv_nsec >= 1_000_000_000 {
+            deadline.tv_sec += 1
+            deadline.tv_nsec -= 1_000_000_000
+        }
+        return deadline
+    }
+
+    /// Waits at most `milliseconds` for the queued alerts to go out (the checker's omega mails at
+    /// shutdown, before `stop`); alerts held by the rate limit are not waited for.
+    public func flush(within milliseconds: Int) {
+        guard milliseconds > 0 else { return }
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        var deadline = Self.deadline(inMilliseconds: milliseconds)
+        while !stopping && settings != nil && (busy || !queue.isEmpty) {
+            if pthread_cond_timedwait(&delivered, &mutex, &deadline) == ETIMEDOUT { return }
         }
     }
 
@@ -204,8 +243,13 @@ public final class MailSender: @unchecked Sendable {
             }
             let message = queue.removeFirst()
             let current = settings
+            busy = true
             pthread_mutex_unlock(&mutex)
             if let current, !deliver(message, using: current) { abandoned += 1 }
+            pthread_mutex_lock(&mutex)
+            busy = false
+            pthread_cond_broadcast(&delivered)
+            pthread_mutex_unlock(&mutex)
         }
         if abandoned > 0 { log("Stopping: \(abandoned) SMTP alert(s) not sent") }
     }

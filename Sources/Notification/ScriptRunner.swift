@@ -68,6 +68,37 @@ public final class ScriptRunner: @unchecked Sendable {
         return pid
     }
 
+    /// The children started with `launch` that have not exited yet.
+    public var running: Set<pid_t> {
+        reap()
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return children
+    }
+
+    /// Waits at most `milliseconds` for `pids` (started with `launch`) to exit, then kills the
+    /// process groups of those still running with SIGKILL and collects them: keepalived gives the
+    /// scripts it starts while shutting down one second.
+    public func finish(_ pids: Set<pid_t>, within milliseconds: Int) {
+        let end = monotonicMilliseconds() + milliseconds
+        while true {
+            let left = running.intersection(pids)
+            if left.isEmpty { return }
+            if monotonicMilliseconds() >= end {
+                pthread_mutex_lock(&mutex)
+                defer { pthread_mutex_unlock(&mutex) }
+                var status: Int32 = 0
+                for pid in left {
+                    kill(-pid, SIGKILL)
+                    waitpid(pid, &status, 0)
+                    children.remove(pid)
+                }
+                return
+            }
+            usleep(10_000)
+        }
+    }
+
     /// Collects the children started with `launch` that have exited.
     public func reap() {
         pthread_mutex_lock(&mutex)

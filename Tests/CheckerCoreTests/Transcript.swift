@@ -20,7 +20,11 @@ func render(_ actions: [CheckerAction]) -> [String] {
         case .ipvs(let change): return "ipvs \(change)"
         case .runScript(let script): return "script \(script.arguments.joined(separator: " "))"
         case .fifo(let line): return "fifo \(line)"
-        case .alert(let alert): return "mail \(alert.state) \(alert.message)"
+        case .alert(let alert):
+            switch alert.subject {
+            case let .realServer(rs, vs): return "mail Realserver \(rs) of virtual server \(vs) - \(alert.state): \(alert.message)"
+            case let .virtualServer(vs): return "mail Virtualserver \(vs) - \(alert.state): \(alert.message)"
+            }
         case .realServerChanged, .quorumChanged: return nil
         case .scheduleProbe(let request):
             return "probe \(request.checker.realServer).\(request.checker.checker) in "

@@ -21,10 +21,17 @@ final class CheckerService: @unchecked Sendable {
     private let logChanges: Bool
     private var resolve: @Sendable (NotifyScript) -> ScriptRunner.Command
     private var thread: ServiceThread?
+    /// notify_fifo and lvs_notify_fifo (NotificationAssembly.fifos).
+    private let fifos: [Notification.NotifyFIFO]
+    /// Where smtp_alert mails go (shared with VRRP: one queue, one rate limit).
+    private let mailer: MailSender?
 
-    init(configuration: Configuration, applier: any IPVSApplier, logChanges: Bool = false, log: @escaping @Sendable (String) -> Void) {
+    init(configuration: Configuration, applier: any IPVSApplier, logChanges: Bool = false, fifos: [Notification.NotifyFIFO] = [],
+         mailer: MailSender? = nil, log: @escaping @Sendable (String) -> Void) {
         engine = HealthChecker(configuration: configuration)
         self.logChanges = logChanges
+        self.fifos = fifos
+        self.mailer = mailer
         let runner = ScriptRunner { log($0) }
         self.runner = runner
         self.applier = applier
@@ -89,12 +96,23 @@ final class CheckerService: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops the probes and waits for the thread, then, unless `releaseIPVS` is false
-    /// (-I/--dont-release-ipvs), takes our services out of the IPVS table as keepalived does.
+    /// Ends the FIFO reader scripts (keepalived's first step), stops the probes and waits for the
+    /// thread, then, unless `releaseIPVS` is false (-I/--dont-release-ipvs), takes our services out
+    /// of the IPVS table as keepalived does. What that starts (omega's scripts and mails) gets one
+    /// second, keepalived's allowance for its last scripts.
     func stop(releaseIPVS: Bool) {
+        for fifo in fifos { fifo.stopReader() }
         loop.stop()
         thread?.join()
-        if releaseIPVS { execute(engine.stop(), now: MonotonicClock.now()) }
+        guard releaseIPVS else { return }
+        let earlier = runner.running
+        let started = MonotonicClock.now()
+        let actions = engine.stop()
+        execute(actions, now: started)
+        runner.finish(runner.running.subtracting(earlier), within: 1000)
+        guard actions.contains(where: { if case .alert = $0 { true } else { false } }) else { return }
+        let spent = Int((MonotonicClock.now().microseconds - started.microseconds) / 1000)
+        mailer?.flush(within: 1000 - spent)
     }
 
     private func run() {
@@ -118,8 +136,10 @@ final class CheckerService: @unchecked Sendable {
                 applier.apply(change)
             case .runScript(let script): runner.launch(resolve(script))
             case .scheduleProbe(let request): loop.schedule(request, now: now)
-            case .fifo, .alert, .realServerChanged, .quorumChanged:
-                // notify_fifo lines, smtp_alert mails and the checker traps are not wired yet.
+            case .fifo(let line): for fifo in fifos { fifo.write(line) }
+            case .alert(let alert): mailer?.checkerAlert(MailAssembly.subject(alert.subject), state: alert.state, body: alert.message)
+            case .realServerChanged, .quorumChanged:
+                // The checker traps are not wired yet.
                 break
             }
         }

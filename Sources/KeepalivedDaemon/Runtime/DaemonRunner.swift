@@ -48,28 +48,29 @@ enum DaemonRunner {
         log.info("Configuration file \(options.effectiveConfigFile)")
         _ = mainPid.write()
         _ = vrrpPid.write()
-        var checker: CheckerService?
-        if !loaded.configuration.virtualServers.isEmpty {
-            let applier = IPVSAppliers.forThisHost { log.info($0) }
-            checker = CheckerService(configuration: loaded.configuration, applier: applier, logChanges: options.logDetail != .normal) {
-                log.info($0)
-            }
-        }
 
         let statsClearSignal = __libc_current_sigrtmax() - 1
         let jsonSignal = __libc_current_sigrtmin() + 2
         SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal])
         let runner = ScriptRunner { log.info($0) }
+        let runsChecker = !loaded.configuration.virtualServers.isEmpty
+        let fifos = NotificationAssembly.fifos(loaded.configuration, checker: runsChecker, runner: runner) { log.info($0) }
         let notifier = InstanceNotifier(
             notifications: NotificationAssembly.notifications(loaded.configuration) { log.info($0) },
             groups: NotificationAssembly.groupNotifications(loaded.configuration) { log.info($0) },
-            fifos: NotificationAssembly.fifos(loaded.configuration, runner: runner) { log.info($0) },
+            fifos: fifos.vrrp,
             runner: runner)
         let runtimes = VRRPAssembly.runtimes(loaded.configuration)
         let snmp = SNMPReporter(loaded.configuration, runtimes: runtimes, options: options) { log.info($0) }
         var logDetail: (@Sendable (String) -> Void)?
         if options.logDetail != .normal { logDetail = { log.info($0) } }
         let mailer = MailAssembly.sender(loaded.configuration, log: { log.info($0) }, logDetail: logDetail)
+        var checker: CheckerService?
+        if runsChecker {
+            let applier = IPVSAppliers.forThisHost { log.info($0) }
+            checker = CheckerService(configuration: loaded.configuration, applier: applier, logChanges: options.logDetail != .normal,
+                                     fifos: fifos.checker, mailer: mailer) { log.info($0) }
+        }
         let service: VRRPService
         do {
             service = try VRRPService(
@@ -129,11 +130,11 @@ enum DaemonRunner {
             switch signal {
             case SIGTERM, SIGINT:
                 log.info("Stopping")
+                notifier.stopFIFOReaders()
                 checker?.stop(releaseIPVS: !options.dontReleaseIPVS)
                 // keepalived's stop leaves no mail behind (its STOP alerts never get connected), so
                 // the sender stops first and the STOP transitions are not mailed.
                 mailer.stop()
-                notifier.stopFIFOReaders()
                 service.requestStop()
                 thread.join()
                 notifier.finish()
@@ -191,7 +192,7 @@ enum DaemonRunner {
         }
         guard !configuration.virtualServers.isEmpty else { return nil }
         let started = CheckerService(configuration: configuration, applier: IPVSAppliers.forThisHost { log.info($0) },
-                                     logChanges: options.logDetail != .normal) { log.info($0) }
+                                     logChanges: options.logDetail != .normal, mailer: mailer) { log.info($0) }
         started.start()
         return started
     }

@@ -1,3 +1,4 @@
+import CheckerCore
 import Glibc
 import KeepalivedConfig
 import Notification
@@ -100,6 +101,14 @@ enum MailAssembly {
         let instances = configuration.vrrpInstances.filter { on($0.smtpAlert) }.map { AlertSubject.instance($0.name) }
         let groups = configuration.syncGroups.filter { on($0.smtpAlert) }.map { AlertSubject.group($0.name) }
         return MailAlertPolicy(alerting: Set(instances + groups), noEmailFaults: smtp.noEmailFaults)
+    }
+
+    /// What a checker alert is about, for the rate limit and the subject line.
+    static func subject(_ subject: CheckerAlert.Subject) -> AlertSubject {
+        switch subject {
+        case let .realServer(realServer, virtualServer): .realServer(realServer, virtualServer: virtualServer)
+        case let .virtualServer(name): .virtualServer(name)
+        }
     }
 
     /// keepalived's local name: the canonical name of uname's node name (getaddrinfo AI_CANONNAME).

@@ -37,25 +37,61 @@ enum NotificationAssembly {
         return result
     }
 
-    /// notify_fifo and vrrp_notify_fifo (the specific one is dropped when both name the same path),
-    /// each with its notify_fifo_script started as keepalived starts it: the FIFO's name as its last
-    /// argument, once the FIFO exists.
-    static func fifos(_ configuration: Configuration, runner: ScriptRunner? = nil, log: (String) -> Void) -> [Notification.NotifyFIFO] {
+    /// The notify FIFOs each side writes to: VRRP to notify_fifo and vrrp_notify_fifo, the checker
+    /// to notify_fifo and lvs_notify_fifo.
+    struct FIFOs {
+        var vrrp: [Notification.NotifyFIFO]
+        var checker: [Notification.NotifyFIFO]
+    }
+
+    /// Opens each FIFO once, with its notify_fifo_script started as keepalived starts it: the FIFO's
+    /// name as its last argument, once the FIFO exists. As keepalived does, a specific FIFO naming
+    /// notify_fifo's path is dropped, and lvs_notify_fifo may share vrrp_notify_fifo's (then only
+    /// vrrp_notify_fifo_script runs when both have one). The checker's FIFO only when `checker`.
+    static func fifos(_ configuration: Configuration, checker: Bool, runner: ScriptRunner? = nil, log: (String) -> Void) -> FIFOs {
         let global = configuration.global
-        var seen: Set<String> = []
-        return [global.notifyFIFO, global.vrrpNotifyFIFO].filter { $0.path.map { seen.insert($0).inserted } ?? false }.compactMap { settings in
+        func open(_ settings: KeepalivedConfig.NotifyFIFO, type: String) -> Notification.NotifyFIFO? {
             guard let path = settings.path else { return nil }
             guard let fifo = Notification.NotifyFIFO(path: path) else {
-                log("Unable to open notify FIFO \(path) (errno \(errno))")
+                log("Unable to open \(type)notify fifo \(path) - errno \(errno)")
                 return nil
             }
-            if let script = settings.script, let runner {
-                var command = resolve(script, global: global, log: log)
-                command.arguments.append(path)
-                fifo.readerPID = runner.launch(command)
-            }
+            start(settings.script, reading: fifo, global: global, runner: runner, log: log)
             return fifo
         }
+        let common = open(global.notifyFIFO, type: "")
+        var vrrp: Notification.NotifyFIFO?
+        if let path = global.vrrpNotifyFIFO.path, path == global.notifyFIFO.path {
+            log("notify FIFO \(path) has been specified for global and vrrp FIFO - ignoring vrrp FIFO")
+        } else {
+            vrrp = open(global.vrrpNotifyFIFO, type: "vrrp_")
+        }
+        var lvs: Notification.NotifyFIFO?
+        let settings = global.lvsNotifyFIFO
+        if checker, let path = settings.path {
+            if path == global.notifyFIFO.path {
+                log("notify FIFO \(path) has been specified for global and LVS FIFO - ignoring LVS FIFO")
+            } else if let shared = vrrp, shared.path == path {
+                lvs = shared
+                if global.vrrpNotifyFIFO.script != nil && settings.script != nil {
+                    log("LVS notify FIFO and vrrp FIFO are the same both with scripts - ignoring LVS FIFO script")
+                } else {
+                    start(settings.script, reading: shared, global: global, runner: runner, log: log)
+                }
+            } else {
+                lvs = open(settings, type: "lvs_")
+            }
+        }
+        return FIFOs(vrrp: [common, vrrp].compactMap { $0 }, checker: [common, lvs].compactMap { $0 })
+    }
+
+    /// Starts a notify_fifo_script with the FIFO's name as its last argument.
+    private static func start(_ script: NotifyScript?, reading fifo: Notification.NotifyFIFO, global: GlobalDefinitions,
+                              runner: ScriptRunner?, log: (String) -> Void) {
+        guard let script, let runner else { return }
+        var command = resolve(script, global: global, log: log)
+        command.arguments.append(fifo.path)
+        fifo.readerPID = runner.launch(command)
     }
 
     /// The user a script runs as: the one on its line, else script_user, else keepalived_script if it
