@@ -1,5 +1,5 @@
 /// Turns a checker's configuration into the probe it runs (connect_ip/port, bindto, timeouts,
-/// the url to fetch, the script and its user).
+/// the url to fetch, the script and its user, the HELO name, the DNS question, the UDP payload).
 import CheckerCore
 import KeepalivedConfig
 import Notification
@@ -29,31 +29,42 @@ public struct ProbeFactory: Sendable {
         let timeout = connection.connectTimeout ?? rs.connectTimeout ?? vs.connectTimeout
         switch checker.probe {
         case .tcp:
-            let probe = TCPConnectProbe(target: target, source: source, fwmark: connection.fwmark, timeout: timeout, now: now)
-            if let result = probe.immediateResult { return .result(result) }
-            return .probe(RunningProbe(probe: probe))
+            return Self.launch(TCPConnectProbe(target: target, source: source, fwmark: connection.fwmark, timeout: timeout, now: now))
         case .http(let http):
             guard let index = request.url, index < http.urls.count else { return .result(.http(.failed(reason: "no url"))) }
             let url = http.urls[index]
             let host = url.virtualhost ?? http.virtualhost ?? rs.virtualhost ?? vs.virtualhost
             let bytes = HTTPGetProbe.request(path: url.path ?? "/", protocolVersion: http.httpProtocol,
                                              virtualhost: host, target: target)
-            let probe = HTTPGetProbe(target: target, source: source, fwmark: connection.fwmark, request: bytes,
-                                     wantDigest: url.digest != nil, timeout: timeout, now: now)
-            if let result = probe.immediateResult { return .result(result) }
-            return .probe(RunningProbe(probe: probe))
+            return Self.launch(HTTPGetProbe(target: target, source: source, fwmark: connection.fwmark, request: bytes,
+                                            wantDigest: url.digest != nil, timeout: timeout, now: now))
         case .misc(let misc):
             guard var script = misc.script else { return nil }
             if let user = misc.user {
                 script.user = user
                 script.group = misc.group
             }
-            let probe = ScriptProbe(command: resolveScript(script), runner: runner,
-                                    timeout: misc.timeout ?? vs.delayLoop, now: now)
-            if let result = probe.immediateResult { return .result(result) }
-            return .probe(RunningProbe(probe: probe))
-        default:
+            return Self.launch(ScriptProbe(command: resolveScript(script), runner: runner,
+                                           timeout: misc.timeout ?? vs.delayLoop, now: now))
+        case .smtp(let smtp):
+            return Self.launch(SMTPProbe(target: target, source: source, fwmark: connection.fwmark, heloName: smtp.heloName,
+                                         realServer: ProbeEndpoint(address: rs.address, port: rs.port ?? 0),
+                                         timeout: timeout, now: now))
+        case .dns(let dns):
+            return Self.launch(DNSProbe(target: target, source: source, fwmark: connection.fwmark, check: dns, timeout: timeout, now: now))
+        case .udp(let udp):
+            return Self.launch(UDPProbe(target: target, source: source, fwmark: connection.fwmark, check: udp, timeout: timeout, now: now))
+        case .ping:
+            return Self.launch(PingProbe(target: target, timeout: timeout, now: now))
+        case .ssl, .bfd:
+            // SSL_GET and BFD_CHECK are not built yet.
             return nil
         }
+    }
+
+    /// A probe that already has its result needs no polling.
+    private static func launch(_ probe: any Probe) -> ProbeStart {
+        if let result = probe.immediateResult { return .result(result) }
+        return .probe(RunningProbe(probe: probe))
     }
 }

@@ -17,6 +17,9 @@ final class CheckerService: @unchecked Sendable {
     private let log: @Sendable (String) -> Void
     private let resolve: @Sendable (NotifyScript) -> ScriptRunner.Command
     private var thread: ServiceThread?
+    /// The track_files FILE_CHECKs follow.
+    private let trackedFiles: [TrackFileRuntime]
+    private var fileWatcher: TrackFileWatcher?
 
     init(configuration: Configuration, applier: any IPVSApplier, log: @escaping @Sendable (String) -> Void) {
         engine = HealthChecker(configuration: configuration)
@@ -31,6 +34,11 @@ final class CheckerService: @unchecked Sendable {
         self.resolve = resolve
         factory = ProbeFactory(virtualServers: configuration.virtualServers, runner: runner) { script in resolve(script) }
         for line in Self.unprogrammedTunnelSettings(configuration.virtualServers) { log(line) }
+        let used = Set(configuration.virtualServers.flatMap { $0.realServers.flatMap { $0.fileChecks.compactMap(\.trackFile) } })
+        trackedFiles = configuration.trackFiles.compactMap { file in
+            guard used.contains(file.name), let path = file.path else { return nil }
+            return TrackFileRuntime(name: file.name, path: path)
+        }
     }
 
     /// One line per server whose `lvs_method TUN` names a type or checksum option: IPVS gets a
@@ -66,8 +74,20 @@ final class CheckerService: @unchecked Sendable {
 
     private func run() {
         var random = SystemRandomNumberGenerator()
+        // Read here, on the checker's thread, after the VRRP side has applied any init_file.
+        var initialValues: [String: Int64] = [:]
+        if !trackedFiles.isEmpty {
+            let watcher = TrackFileWatcher(trackedFiles) { [log] in log($0) }
+            for (name, value) in watcher.initialValues { initialValues[name] = value }
+            loop.watch(watcher.descriptor) { [self] in
+                for (name, value) in watcher.changes() {
+                    execute(engine.trackFileChanged(name, value: value), now: MonotonicClock.now())
+                }
+            }
+            fileWatcher = watcher
+        }
         let now = MonotonicClock.now()
-        execute(engine.start { maximum in UInt64.random(in: 0...maximum, using: &random) }, now: now)
+        execute(engine.start(warmup: { maximum in UInt64.random(in: 0...maximum, using: &random) }, trackFiles: initialValues), now: now)
         loop.run(
             start: { [factory] request, now in factory.start(request, now: now) },
             finished: { [self] id, result, started, now in
