@@ -38,7 +38,8 @@ final class PingProbe: Probe {
         // keepalived counts its sequence numbers up; any value does, so no counter is shared.
         let request = Self.echoRequest(inet6: inet6, identifier: identifier, sequence: UInt16.random(in: 0...UInt16.max),
                                        checksum: raw && !inet6)
-        let sent = ProbeSocket.withAddress(target) { address, length in
+        // Port 0: a raw IPv6 socket takes a port as the protocol number and refuses any other.
+        let sent = ProbeSocket.withAddress(ProbeEndpoint(address: target.address, port: 0)) { address, length in
             request.withUnsafeBytes { sendto(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL), address, length) }
         }
         guard sent == request.count else {

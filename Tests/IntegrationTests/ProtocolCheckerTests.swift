@@ -47,6 +47,12 @@ struct ProtocolCheckerTests {
               retry 0
             }
           }
+          real_server 10.77.0.12 2527 {
+            SMTP_CHECK {
+              connect_timeout 1
+              retry 0
+            }
+          }
           real_server 10.77.0.12 53 {
             DNS_CHECK {
               type A
@@ -111,8 +117,31 @@ struct ProtocolCheckerTests {
             }
           }
         }
+        \(pingIPv6)
         """
     }
+
+    /// PING_CHECK over ICMPv6: the lab's address of router 2, and one nobody has.
+    static let pingIPv6 = """
+        virtual_server fd77::100 80 {
+          delay_loop 1
+          lvs_sched rr
+          lvs_method NAT
+          protocol TCP
+          real_server fd77::12 80 {
+            PING_CHECK {
+              retry 0
+              connect_timeout 1
+            }
+          }
+          real_server fd77::98 80 {
+            PING_CHECK {
+              retry 0
+              connect_timeout 1
+            }
+          }
+        }
+        """
 
     @Test func serversFailingTheWaysThatMatter() throws {
         F.checkPrerequisites()
@@ -135,6 +164,13 @@ struct ProtocolCheckerTests {
                 while True:
                     data, peer = s.recvfrom(2048); s.sendto(data, peer)
                 """], name: "udp-echo")
+            _ = try server.start(["python3", "-c", """
+                import socket
+                s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                s.bind(("10.77.0.12", 2527)); s.listen(64)
+                while True:
+                    c, _ = s.accept(); c.sendall(b"554 no service here\\r\\n"); c.close()
+                """], name: "smtp-busy")
             let load = lab.directory + "/load"
             try "0\n".write(toFile: load, atomically: true, encoding: .utf8)
             usleep(300_000)
@@ -153,10 +189,13 @@ struct ProtocolCheckerTests {
             // Silence, NXDOMAIN, a wrong reply, a closed port and nobody there fail at the first check.
             #expect(saw("SMTP_CHECK Read timeout from server [10.77.0.12]:2526"), "\(ours.output)")
             #expect(saw("Removing service [10.77.0.12]:tcp:2526 from VS \(vs)"), "\(ours.output)")
+            #expect(saw("SMTP_CHECK Bad greeting banner from server [10.77.0.12]:2527"), "\(ours.output)")
             #expect(saw("DNS_CHECK ([10.77.0.12]:tcp:54) read error occurred. (rcode = 3)"), "\(ours.output)")
             #expect(saw("UDP_CHECK on service [10.77.0.12]:tcp:8 failed."), "\(ours.output)")
             #expect(saw("UDP_CHECK on service [10.77.0.12]:tcp:9 failed."), "\(ours.output)")
             #expect(saw("ICMP CHECK on service [10.77.0.98]:tcp:80 failed."), "\(ours.output)")
+            #expect(saw("ICMP connection to [fd77::12]:tcp:80 success."), "\(ours.output)")
+            #expect(saw("ICMP CHECK on service [fd77::98]:tcp:80 failed."), "\(ours.output)")
             #expect(!ours.output.contains("DNS_CHECK ([10.77.0.12]:tcp:53)"), "\(ours.output)")
             #expect(!ours.output.contains("Removing service [10.77.0.12]:tcp:53 "), "\(ours.output)")
             // The file: weight 0 takes its server out on a non-zero value; weight 3 scales it.
@@ -176,6 +215,45 @@ struct ProtocolCheckerTests {
             #expect(saw("UDP_CHECK on service [10.77.0.12]:tcp:7 failed."), "\(ours.output)")
             #expect(saw("ICMP CHECK on service [10.77.0.13]:tcp:80 failed."), "\(ours.output)")
             #expect(saw("Removing service [10.77.0.13]:tcp:80 from VS \(vs)"), "\(ours.output)")
+            #expect(!ours.output.contains("Removing service [fd77::12]:tcp:80"), "\(ours.output)")
+        }
+    }
+
+    /// Where net.ipv4.ping_group_range admits root, PING_CHECK uses the unprivileged ping socket
+    /// keepalived uses (the lab's namespaces refuse it by default, so the test above runs raw).
+    @Test func pingOverThePingSocket() throws {
+        F.checkPrerequisites()
+        try Lab.withLab(routers: 2) { lab in
+            let router = lab.router(1)
+            _ = try router.run(["sysctl", "-qw", "net.ipv4.ping_group_range=0 0"])
+            let ours = try router.start(
+                [F.ourBinary, "-n", "-l", "-G", "-f", try router.installFile("/etc/keepalived/ping.conf", contents: Self.pingIPv6 + """
+                    virtual_server 10.77.0.100 80 {
+                      delay_loop 1
+                      lvs_sched rr
+                      lvs_method NAT
+                      protocol TCP
+                      real_server 10.77.0.12 80 {
+                        PING_CHECK {
+                          retry 0
+                          connect_timeout 1
+                        }
+                      }
+                      real_server 10.77.0.98 80 {
+                        PING_CHECK {
+                          retry 0
+                          connect_timeout 1
+                        }
+                      }
+                    }
+                    """),
+                 "-p", lab.directory + "/ping.pid", "-r", lab.directory + "/ping-vrrp.pid"], name: "keepalived-ping")
+            func saw(_ line: String) -> Bool { F.wait(atMost: 6) { ours.output.contains(line) } != nil }
+            #expect(saw("ICMP connection to [10.77.0.12]:tcp:80 success."), "\(ours.output)")
+            #expect(saw("ICMP connection to [fd77::12]:tcp:80 success."), "\(ours.output)")
+            #expect(saw("ICMP CHECK on service [10.77.0.98]:tcp:80 failed."), "\(ours.output)")
+            #expect(saw("ICMP CHECK on service [fd77::98]:tcp:80 failed."), "\(ours.output)")
+            #expect(!ours.output.contains("Removing service [10.77.0.12]:tcp:80"), "\(ours.output)")
         }
     }
 }
