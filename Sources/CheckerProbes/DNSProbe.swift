@@ -7,35 +7,24 @@ import Glibc
 import KeepalivedConfig
 import VRRPCore
 
-final class DNSProbe: Probe {
-    private var fd: Int32 = -1
-    private var done: ProbeResult?
+final class DNSProbe: DatagramProbe {
     private let id: UInt16
-    let deadline: Instant
 
     init(target: ProbeEndpoint, source: ProbeEndpoint?, fwmark: UInt32?, check: DNSCheck, timeout: UInt64, now: Instant) {
-        deadline = now.adding(timeout)
         id = UInt16.random(in: 0...UInt16.max)
+        super.init(timeout: timeout, now: now)
         guard case .connected(let socket) = ProbeSocket.connect(to: target, from: source, fwmark: fwmark, datagram: true) else {
-            done = .dns(.failed("network unreachable for \(ProbeSocket.pair(target))"))
+            finish(.dns(.failed("network unreachable for \(ProbeSocket.pair(target))")))
             return
         }
         let query = Self.query(id: id, name: check.name, type: check.type.code)
-        let sent = query.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        guard sent == query.count else {
-            close(socket)
-            done = .dns(.failed(sent < 0 ? "failed to write socket." : "failed to write all of the datagram."))
-            return
+        let sent = send(query, on: socket)
+        if sent != query.count {
+            finish(.dns(.failed(sent < 0 ? "failed to write socket." : "failed to write all of the datagram.")))
         }
-        fd = socket
     }
 
-    var immediateResult: ProbeResult? { done }
-
-    var wants: (fd: Int32, events: Int16)? { fd >= 0 ? (fd, Int16(POLLIN)) : nil }
-
-    func advance(revents: Int16, now: Instant) -> ProbeResult? {
-        if let done { return done }
+    override func received(revents: Int16, now: Instant) -> ProbeResult? {
         if revents == 0 {
             return now < deadline ? nil : finish(.failed("read timeout from socket"))
         }
@@ -55,16 +44,7 @@ final class DNSProbe: Probe {
         return finish(rcode == 0 ? .succeeded : .failed("read error occurred. (rcode = \(rcode))"))
     }
 
-    private func finish(_ result: DialogueResult) -> ProbeResult {
-        cancel()
-        done = .dns(result)
-        return .dns(result)
-    }
-
-    func cancel() {
-        if fd >= 0 { close(fd) }
-        fd = -1
-    }
+    private func finish(_ result: DialogueResult) -> ProbeResult { finish(.dns(result)) }
 
     /// keepalived's dns_make_query: header (id, RD, one question), the name's labels, the
     /// terminating zero (none after a lone "."), the type and class IN.

@@ -6,21 +6,18 @@ import CheckerCore
 import Glibc
 import VRRPCore
 
-final class PingProbe: Probe {
-    private var fd: Int32 = -1
-    private var done: ProbeResult?
+final class PingProbe: DatagramProbe {
     private var raw = false
     private let inet6: Bool
     private let identifier: UInt16
     private let target: ProbeEndpoint
-    let deadline: Instant
 
     init(target: ProbeEndpoint, timeout: UInt64, now: Instant) {
-        deadline = now.adding(timeout)
         inet6 = target.address.family == .inet6
         self.target = target
         // Raw sockets of concurrent probes see each other's replies: each has its own identifier.
         identifier = UInt16.random(in: 0...UInt16.max)
+        super.init(timeout: timeout, now: now)
         let family = inet6 ? AF_INET6 : AF_INET
         let proto = inet6 ? Int32(IPPROTO_ICMPV6) : Int32(IPPROTO_ICMP)
         let flags = Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
@@ -30,7 +27,7 @@ final class PingProbe: Probe {
             raw = true
         }
         guard socket >= 0 else {
-            done = .ping(.failed)
+            finish(.ping(.failed))
             return
         }
         var size: Int32 = 128 * 1024
@@ -39,23 +36,12 @@ final class PingProbe: Probe {
         let request = Self.echoRequest(inet6: inet6, identifier: identifier, sequence: UInt16.random(in: 0...UInt16.max),
                                        checksum: raw && !inet6)
         // Port 0: a raw IPv6 socket takes a port as the protocol number and refuses any other.
-        let sent = ProbeSocket.withAddress(ProbeEndpoint(address: target.address, port: 0)) { address, length in
-            request.withUnsafeBytes { sendto(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL), address, length) }
+        if send(request, on: socket, to: ProbeEndpoint(address: target.address, port: 0)) != request.count {
+            finish(.ping(.failed))
         }
-        guard sent == request.count else {
-            close(socket)
-            done = .ping(.failed)
-            return
-        }
-        fd = socket
     }
 
-    var immediateResult: ProbeResult? { done }
-
-    var wants: (fd: Int32, events: Int16)? { fd >= 0 ? (fd, Int16(POLLIN)) : nil }
-
-    func advance(revents: Int16, now: Instant) -> ProbeResult? {
-        if let done { return done }
+    override func received(revents: Int16, now: Instant) -> ProbeResult? {
         if revents == 0 && now < deadline { return nil }
         if revents == 0 { return finish(.timedOut) }
         var buffer = [UInt8](repeating: 0, count: 1024)
@@ -89,16 +75,7 @@ final class PingProbe: Probe {
         return withUnsafeBytes(of: &copy.sin6_addr) { Array($0) }
     }
 
-    private func finish(_ result: DatagramResult) -> ProbeResult {
-        cancel()
-        done = .ping(result)
-        return .ping(result)
-    }
-
-    func cancel() {
-        if fd >= 0 { close(fd) }
-        fd = -1
-    }
+    private func finish(_ result: DatagramResult) -> ProbeResult { finish(.ping(result)) }
 
     /// Type 8 (ICMPv6: 128), code 0, identifier, sequence and keepalived's 128-byte filler. The
     /// kernel sets the identifier and checksum on ping sockets and the ICMPv6 checksum on raw

@@ -6,47 +6,32 @@ import Glibc
 import KeepalivedConfig
 import VRRPCore
 
-final class UDPProbe: Probe {
-    private var fd: Int32 = -1
-    private var done: ProbeResult?
+final class UDPProbe: DatagramProbe {
     private let check: UDPCheck
-    let deadline: Instant
 
     init(target: ProbeEndpoint, source: ProbeEndpoint?, fwmark: UInt32?, check: UDPCheck, timeout: UInt64, now: Instant) {
         self.check = check
-        deadline = now.adding(timeout)
+        super.init(timeout: timeout, now: now)
         guard case .connected(let socket) = ProbeSocket.connect(to: target, from: source, fwmark: fwmark, datagram: true) else {
-            done = .udp(.failed)
+            finish(.udp(.failed))
             return
         }
         // keepalived's udp_bind_connect: 32 bytes of filler when no payload is configured.
         let payload = check.payload ?? ProbeSocket.filler(32)
-        let sent = payload.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        guard sent == payload.count else {
-            close(socket)
-            done = .udp(.failed)
-            return
-        }
-        fd = socket
+        if send(payload, on: socket) != payload.count { finish(.udp(.failed)) }
     }
 
-    var immediateResult: ProbeResult? { done }
-
-    var wants: (fd: Int32, events: Int16)? { fd >= 0 ? (fd, Int16(POLLIN)) : nil }
-
-    func advance(revents: Int16, now: Instant) -> ProbeResult? {
-        if let done { return done }
+    override func received(revents: Int16, now: Instant) -> ProbeResult? {
         if revents == 0 && now < deadline { return nil }
-        defer { cancel() }
         // keepalived's udp_socket_state: silence is success unless a reply is required.
-        if revents == 0 { return .udp(check.requireReply ? .failed : .succeeded) }
+        if revents == 0 { return finish(.udp(check.requireReply ? .failed : .succeeded)) }
         if revents & Int16(POLLERR) != 0 {
-            return .udp(ProbeSocket.destinationUnreachable(fd) ? .failed : .succeeded)
+            return finish(.udp(ProbeSocket.destinationUnreachable(fd) ? .failed : .succeeded))
         }
         var buffer = [UInt8](repeating: 0, count: Int(check.maxReplyLength) + 1)
         let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, check.requireReply ? $0.count : 1, 0) }
-        if count < 0 { return .udp(.failed) }
-        return .udp(Self.matches(Array(buffer[0..<count]), check) ? .succeeded : .replyMismatch)
+        if count < 0 { return finish(.udp(.failed)) }
+        return finish(.udp(Self.matches(Array(buffer[0..<count]), check) ? .succeeded : .replyMismatch))
     }
 
     /// keepalived's check_udp_reply: only with require_reply HEX, the length within
@@ -59,10 +44,5 @@ final class UDPProbe: Probe {
             if (reply[index] ^ data[index]) & mask != 0 { return false }
         }
         return true
-    }
-
-    func cancel() {
-        if fd >= 0 { close(fd) }
-        fd = -1
     }
 }
