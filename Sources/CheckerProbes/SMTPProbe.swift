@@ -74,7 +74,12 @@ final class SMTPProbe: Probe {
             if count < 0 && (errno == EAGAIN || errno == EINTR) { return nil }
             guard count > 0 else { return finish("Read failure from server \(server)") }
             line += buffer[0..<count]
-            guard let newline = line.firstIndex(of: 0x0a) else { return nil }
+            guard let newline = line.firstIndex(of: 0x0a) else {
+                // keepalived's SMTP_BUFF_MAX: a line that long without its end starts over.
+                if line.count >= 511 { line.removeAll() }
+                deadline = now.adding(timeout)
+                return nil
+            }
             return lineReceived(Array(line[..<newline]), now: now)
         }
         deadline = now.adding(timeout)
