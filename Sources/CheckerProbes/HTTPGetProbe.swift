@@ -50,7 +50,12 @@ final class HTTPGetProbe: Probe {
         }
         switch phase {
         case .connecting:
-            guard ProbeSocket.pendingError(fd) == 0 else { return finish(.failed(reason: "Error connecting")) }
+            switch ProbeSocket.connectState(fd) {
+            case .connected: break
+            case .timedOut: return finish(.failed(reason: "Timeout connecting"))
+            case .failed: return finish(.failed(reason: "Connection failed"))
+            case .error: return finish(.failed(reason: "Error connecting"))
+            }
             phase = .sending
             deadline = now.adding(timeout)
             return nil

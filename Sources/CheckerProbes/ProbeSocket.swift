@@ -91,12 +91,20 @@ enum ProbeSocket {
         }
     }
 
-    /// getsockopt(SO_ERROR): 0 once the connect completed.
-    static func pendingError(_ fd: Int32) -> Int32 {
+    /// How a connect in progress ended, as keepalived's socket_state sorts getsockopt(SO_ERROR).
+    enum Connected { case connected, timedOut, failed, error }
+
+    /// getsockopt(SO_ERROR) once the socket is writable: 0 is connected, ETIMEDOUT timed out,
+    /// any other error failed (keepalived's connect_fail); getsockopt itself failing is an error.
+    static func connectState(_ fd: Int32) -> Connected {
         var error: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)
-        guard getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 else { return errno }
-        return error
+        guard getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 else { return .error }
+        switch error {
+        case 0: return .connected
+        case ETIMEDOUT: return .timedOut
+        default: return .failed
+        }
     }
 
     static func withAddress<R>(_ endpoint: ProbeEndpoint, _ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {

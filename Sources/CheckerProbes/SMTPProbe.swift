@@ -59,7 +59,12 @@ final class SMTPProbe: Probe {
         }
         switch phase {
         case .connecting:
-            guard ProbeSocket.pendingError(fd) == 0 else { return finish("Error connecting to server \(server)") }
+            switch ProbeSocket.connectState(fd) {
+            case .connected: break
+            case .timedOut: return finish("Connection timeout to server \(server)")
+            case .failed: return finish("Could not connect to server \(server)")
+            case .error: return finish("Error connecting to server \(server)")
+            }
             phase = .banner
         case .sendHelo, .sendQuit:
             let count = outgoing.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }

@@ -48,7 +48,7 @@ private let smtp = config("""
         "probe 0.0 in 10.0s",
     ])
     // Down: the retries still run, silently.
-    #expect(driver.result(.smtp(.failed("Error connecting to server [10.77.0.21]:25")), rs: 0) == ["probe 0.0 in 3.0s"])
+    #expect(driver.result(.smtp(.failed("Could not connect to server [10.77.0.21]:25")), rs: 0) == ["probe 0.0 in 3.0s"])
     #expect(driver.result(.smtp(.succeeded), rs: 0) == [
         "Remote SMTP server [10.77.0.21]:tcp:25 succeed on service.",
         "Adding service [10.77.0.21]:tcp:25 to VS [10.77.0.100]:tcp:25",

@@ -209,7 +209,7 @@ struct ProtocolCheckerTests {
             _ = dns.stop()
             _ = echo.stop()
             _ = try server.ip("addr", "del", "10.77.0.13/24", "dev", "eth0")
-            #expect(saw("SMTP_CHECK Error connecting to server [10.77.0.12]:2525"), "\(ours.output)")
+            #expect(saw("SMTP_CHECK Could not connect to server [10.77.0.12]:2525"), "\(ours.output)")
             #expect(saw("Removing service [10.77.0.12]:tcp:2525 from VS \(vs)"), "\(ours.output)")
             #expect(saw("DNS_CHECK ([10.77.0.12]:tcp:53) failed to read socket; errno 111 (Connection refused)"), "\(ours.output)")
             #expect(saw("UDP_CHECK on service [10.77.0.12]:tcp:7 failed."), "\(ours.output)")
