@@ -64,6 +64,12 @@ struct ProtocolCheckerGuestTests {
               connect_timeout 1
             }
           }
+          real_server 10.0.2.2 28 {
+            SMTP_CHECK {
+              retry 0
+              connect_timeout 1
+            }
+          }
           real_server 10.0.2.2 80 {
             weight 2
             FILE_CHECK {
@@ -84,10 +90,12 @@ struct ProtocolCheckerGuestTests {
     /// take rs1's link down (host gone), stop it; its log goes under `== log NAME`.
     static let script = IPVSGuest.natLabScript(realServers: 2) + """
         ip netns exec rs2 sysctl -qw net.ipv4.icmp_ratelimit=0
-        # SMTP on rs2: a server that talks (25), one with a bad greeting (26), nothing on 27.
+        # SMTP on rs2: a server that talks (25), one with a bad greeting (26), nothing on 27, a silent one (28).
         printf '#!/bin/sh\nprintf "220 rs2 ESMTP\\r\\n"; read l; printf "250 rs2\\r\\n"; read l; printf "221 bye\\r\\n"\n' > /tmp/smtp-good
         printf '#!/bin/sh\nprintf "554 busy\\r\\n"; read l\n' > /tmp/smtp-busy
-        chmod +x /tmp/smtp-good /tmp/smtp-busy
+        printf '#!/bin/sh\nsleep 30\n' > /tmp/smtp-silent
+        chmod +x /tmp/smtp-good /tmp/smtp-busy /tmp/smtp-silent
+        ip netns exec rs2 busybox nc -ll -p 28 -e /tmp/smtp-silent &
         ip netns exec rs2 busybox nc -ll -p 25 -e /tmp/smtp-good &
         ip netns exec rs2 busybox nc -ll -p 26 -e /tmp/smtp-busy &
         printf '%s\\n' "$CONF" > /tmp/keepalived.conf
@@ -128,7 +136,8 @@ struct ProtocolCheckerGuestTests {
         let theirs = Self.checkerLines(result.sections["log theirs"] ?? "")
         let ourLines = Self.checkerLines(result.sections["log ours"] ?? "")
         for line in ["ICMP connection to [10.0.1.2]:tcp:80 success.", "Remote SMTP server [10.0.2.2]:tcp:25 succeed on service.",
-                     "SMTP_CHECK Bad greeting banner from server [10.0.2.2]:26", "SMTP_CHECK Could not connect to server [10.0.2.2]:27"] {
+                     "SMTP_CHECK Bad greeting banner from server [10.0.2.2]:26", "SMTP_CHECK Could not connect to server [10.0.2.2]:27",
+                     "SMTP_CHECK Read timeout from server [10.0.2.2]:28"] {
             #expect(theirs.contains(line), "\(result)")
         }
         #expect(ourLines == theirs, "\(result)")
