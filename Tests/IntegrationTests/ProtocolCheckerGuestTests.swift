@@ -1,4 +1,4 @@
-// SMTP_CHECK, PING_CHECK, UDP_CHECK and FILE_CHECK under keepalived 2.2.7 and ours, one after the other in the
+// SMTP_CHECK, DNS_CHECK, PING_CHECK, UDP_CHECK and FILE_CHECK under keepalived 2.2.7 and ours, one after the other in the
 // QEMU guest (keepalived's checker needs ip_vs, which this host's kernel lacks): the same script,
 // the same servers, and the checker lines both log must be the same.
 import Foundation
@@ -8,6 +8,7 @@ import Testing
 @Suite(.serialized, .enabled(if: IPVSGuestGate.shouldRun))
 struct ProtocolCheckerGuestTests {
     static let oracle = "/usr/sbin/keepalived"
+    static let dnsmasq = ProtocolCheckerGate.dnsmasq
 
     static let config = """
         global_defs {
@@ -34,7 +35,7 @@ struct ProtocolCheckerGuestTests {
               connect_timeout 1
             }
           }
-          real_server 10.0.2.2 53 {
+          real_server 10.0.2.2 54 {
             UDP_CHECK {
               retry 0
               connect_timeout 1
@@ -70,6 +71,34 @@ struct ProtocolCheckerGuestTests {
               connect_timeout 1
             }
           }
+          real_server 10.0.2.2 53 {
+            DNS_CHECK {
+              name ok.lab
+              type A
+              retry 0
+              connect_timeout 1
+            }
+          }
+          real_server 10.0.2.2 55 {
+            DNS_CHECK {
+              name nope.lab
+              connect_port 53
+              retry 0
+              connect_timeout 1
+            }
+          }
+          real_server 10.0.2.2 56 {
+            DNS_CHECK {
+              retry 0
+              connect_timeout 1
+            }
+          }
+          real_server 10.0.2.4 53 {
+            DNS_CHECK {
+              retry 0
+              connect_timeout 1
+            }
+          }
           real_server 10.0.2.2 80 {
             weight 2
             FILE_CHECK {
@@ -95,6 +124,11 @@ struct ProtocolCheckerGuestTests {
         printf '#!/bin/sh\nprintf "554 busy\\r\\n"; read l\n' > /tmp/smtp-busy
         printf '#!/bin/sh\nsleep 30\n' > /tmp/smtp-silent
         chmod +x /tmp/smtp-good /tmp/smtp-busy /tmp/smtp-silent
+        # DNS on rs2:53 (dnsmasq: ok.lab is 10.1.2.3, the rest of .lab NXDOMAIN); nothing on 56.
+        echo 'root:x:0:0::/:/bin/sh' > /etc/passwd; echo 'root:x:0:' > /etc/group
+        ip netns exec rs2 $DNSMASQ --keep-in-foreground --conf-file=/dev/null --port=53 --listen-address=10.0.2.2 \\
+          --bind-interfaces --no-resolv --no-hosts --pid-file= --user=root --group=root \\
+          --address=/ok.lab/10.1.2.3 --local=/lab/ &
         ip netns exec rs2 busybox nc -ll -p 28 -e /tmp/smtp-silent &
         ip netns exec rs2 busybox nc -ll -p 25 -e /tmp/smtp-good &
         ip netns exec rs2 busybox nc -ll -p 26 -e /tmp/smtp-busy &
@@ -118,7 +152,7 @@ struct ProtocolCheckerGuestTests {
 
     /// The lines both daemons write about the checks, without time stamps, sorted.
     static func checkerLines(_ log: String) -> [String] {
-        let topics = ["SMTP", "ICMP", "UDP", "Removing service", "Adding service", "Changing weight", "quorum"]
+        let topics = ["SMTP", "DNS", "ICMP", "UDP", "Removing service", "Adding service", "Changing weight", "quorum"]
         return Set(log.split(separator: "\n").compactMap { line -> String? in
             let text = line.range(of: ": ").map { String(line[$0.upperBound...]) } ?? String(line)
             return topics.contains { text.contains($0) } ? text : nil
@@ -129,17 +163,22 @@ struct ProtocolCheckerGuestTests {
         let ours = try #require(IPVSCheckerGuestTests.keepalived, "keepalived is not built: swift build --product keepalived")
         #expect(FileManager.default.isExecutableFile(atPath: Self.oracle), "keepalived 2.2.7 is missing: run scripts/bootstrap")
         let image = try IPVSGuest.prepareImage()
-        let result = try IPVSGuest.run("OURS=\(ours)\nTHEIRS=\(Self.oracle)\nCONF='\(Self.config)'\n" + Self.script,
-                                       binaries: [ours, Self.oracle], image: image)
+        let result = try IPVSGuest.run(
+            "OURS=\(ours)\nTHEIRS=\(Self.oracle)\nDNSMASQ=\(Self.dnsmasq)\nCONF='\(Self.config)'\n" + Self.script,
+            binaries: [ours, Self.oracle, Self.dnsmasq], image: image)
         print("IPVS guest (protocol checkers): boot-to-result \(result.qemu.duration)")
         #expect(result.status == 0, "\(result)")
         let theirs = Self.checkerLines(result.sections["log theirs"] ?? "")
         let ourLines = Self.checkerLines(result.sections["log ours"] ?? "")
         for line in ["ICMP connection to [10.0.1.2]:tcp:80 success.", "Remote SMTP server [10.0.2.2]:tcp:25 succeed on service.",
                      "SMTP_CHECK Bad greeting banner from server [10.0.2.2]:26", "SMTP_CHECK Could not connect to server [10.0.2.2]:27",
-                     "SMTP_CHECK Read timeout from server [10.0.2.2]:28"] {
+                     "SMTP_CHECK Read timeout from server [10.0.2.2]:28",
+                     "DNS_CHECK ([10.0.2.2]:tcp:55) read error occurred. (rcode = 3)",
+                     "DNS_CHECK ([10.0.2.2]:tcp:56) failed to read socket; errno 111 (Connection refused)",
+                     "DNS_CHECK ([10.0.2.4]:tcp:53) read timeout from socket"] {
             #expect(theirs.contains(line), "\(result)")
         }
         #expect(ourLines == theirs, "\(result)")
+        #expect(!theirs.contains { $0.contains("[10.0.2.2]:tcp:53 ") }, "\(result)")
     }
 }
