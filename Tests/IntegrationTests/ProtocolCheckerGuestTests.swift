@@ -5,7 +5,8 @@ import Foundation
 import KeepalivedTestSupport
 import Testing
 
-@Suite(.serialized, .enabled(if: IPVSGuestGate.shouldRun))
+@Suite(.serialized, .enabled(if: IPVSGuestGate.shouldRun && (Lab.availability.isCI || ProtocolCheckerGate.hasDNSMasq),
+                             "needs the IPVS guest's tools and dnsmasq (scripts/bootstrap)"))
 struct ProtocolCheckerGuestTests {
     static let oracle = "/usr/sbin/keepalived"
     static let dnsmasq = ProtocolCheckerGate.dnsmasq

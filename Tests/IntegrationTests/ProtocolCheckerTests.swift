@@ -6,8 +6,8 @@ import KeepalivedTestSupport
 /// missing piece fails there.
 enum ProtocolCheckerGate {
     static let dnsmasq = "/usr/sbin/dnsmasq"
-    static let shouldRun = Lab.availability.testsShouldRun
-        && (Lab.availability.isCI || (SMTPSink.isAvailable && FileManager.default.isExecutableFile(atPath: dnsmasq)))
+    static let hasDNSMasq = FileManager.default.isExecutableFile(atPath: dnsmasq)
+    static let shouldRun = Lab.availability.testsShouldRun && (Lab.availability.isCI || (SMTPSink.isAvailable && hasDNSMasq))
 }
 
 /// SMTP_CHECK, DNS_CHECK, UDP_CHECK, PING_CHECK and FILE_CHECK against real servers in a lab
