@@ -15,6 +15,7 @@ struct ProtocolCheckerGuestTests {
         global_defs {
           router_id guest
           lvs_flush
+          checker_log_all_failures
         }
         track_file load {
           file /tmp/load
@@ -26,7 +27,8 @@ struct ProtocolCheckerGuestTests {
           protocol TCP
           real_server 10.0.1.2 80 {
             PING_CHECK {
-              retry 0
+              retry 1
+              delay_before_retry 1
               connect_timeout 1
             }
           }
@@ -173,7 +175,7 @@ struct ProtocolCheckerGuestTests {
           echo 5 > /tmp/load
           sleep 1
           ip -n rs1 link set eth0 down
-          sleep 3
+          sleep 4
           kill -TERM $pid; wait $pid || true
           echo "== log $1"; cat /tmp/$1.log
         }
@@ -201,7 +203,8 @@ struct ProtocolCheckerGuestTests {
         #expect(result.status == 0, "\(result)")
         let theirs = Self.checkerLines(result.sections["log theirs"] ?? "")
         let ourLines = Self.checkerLines(result.sections["log ours"] ?? "")
-        for line in ["ICMP connection to [10.0.1.2]:tcp:80 success.", "Remote SMTP server [10.0.2.2]:tcp:25 succeed on service.",
+        for line in ["ICMP connection to [10.0.1.2]:tcp:80 success.",
+                     "ICMP CHECK on service [10.0.1.2]:tcp:80 of [10.9.9.9]:tcp:80 failed after 1 retries.", "Remote SMTP server [10.0.2.2]:tcp:25 succeed on service.",
                      "SMTP_CHECK Bad greeting banner from server [10.0.2.2]:26", "SMTP_CHECK Could not connect to server [10.0.2.2]:27",
                      "SMTP_CHECK Read timeout from server [10.0.2.2]:28",
                      "DNS_CHECK ([10.0.2.2]:tcp:55) read error occurred. (rcode = 3)",
