@@ -10,6 +10,12 @@ public enum CheckerKind: Hashable, Sendable {
     case http(HTTPCheck)
     case ssl(HTTPCheck)
     case misc(MiscCheck)
+    case smtp(SMTPCheck)
+    case dns(DNSCheck)
+    case udp(UDPCheck)
+    case ping
+    /// FILE_CHECK: not probed; the tracked file's value arrives with `trackFileChanged`.
+    case file(TrackedFileCheck)
 
     /// The same checker with its source locations blanked, so that moving it in the file is no change.
     var ignoringLocations: CheckerKind {
@@ -23,6 +29,8 @@ public enum CheckerKind: Hashable, Sendable {
         case .misc(var misc):
             misc.script?.location = nowhere
             return .misc(misc)
+        case .smtp, .dns, .udp, .ping, .file:
+            return self
         }
     }
 
@@ -32,8 +40,40 @@ public enum CheckerKind: Hashable, Sendable {
         case .http(let http): self = .http(http)
         case .ssl(let http): self = .ssl(http)
         case .misc(let misc): self = .misc(misc)
-        default: return nil
+        case .smtp(let smtp): self = .smtp(smtp)
+        case .dns(let dns): self = .dns(dns)
+        case .udp(let udp): self = .udp(udp)
+        case .ping: self = .ping
+        case .bfd: return nil
         }
+    }
+}
+
+/// keepalived.conf: FILE_CHECK { track_file NAME; weight W [reverse] } with the track_file's own
+/// weight filled in when the checker gives none (keepalived's file_end_handler).
+public struct TrackedFileCheck: Hashable, Sendable {
+    /// keepalived.conf: track_file (the track_file block's name)
+    public var trackFile: String
+    /// keepalived.conf: weight (-2147483647...2147483647; 0: any non-zero value is a failure)
+    public var weight: Int64
+    /// keepalived.conf: weight W reverse (the multiplier is -1)
+    public var reverse: Bool
+
+    public init(trackFile: String, weight: Int64, reverse: Bool) {
+        self.trackFile = trackFile
+        self.weight = weight
+        self.reverse = reverse
+    }
+
+    /// keepalived's IPVS_WEIGHT_FAULT: the status that takes the real server down.
+    public static let fault = Int64(Int32.min)
+
+    /// keepalived's status for a file value: the value times the weight (times -1 reversed),
+    /// clamped to Int32; with weight 0, Int32.min (fault) for a non-zero value (a zero one reversed).
+    public func status(_ value: Int64) -> Int64 {
+        guard weight != 0 else { return (value != 0) != reverse ? Self.fault : 0 }
+        // Values are read within Int32 (+1) and weights too, so the product fits in Int64.
+        return min(max(value * weight * (reverse ? -1 : 1), Self.fault), Int64(Int32.max))
     }
 }
 
@@ -185,6 +225,23 @@ struct CheckerState: Sendable {
         case .http(let http), .ssl(let http): urlIndex = http.urls.isEmpty ? nil : 0
         default: urlIndex = nil
         }
+    }
+
+    /// A FILE_CHECK: never probed, never alpha, and counted as run from the start (keepalived's
+    /// add_rs_to_track_files).
+    init(id: CheckerID, file: TrackedFileCheck) {
+        self.id = id
+        kind = .file(file)
+        connection = nil
+        retry = 0
+        delayLoop = 0
+        delayBeforeRetry = 0
+        warmup = 0
+        alpha = false
+        logAllFailures = false
+        scriptTimeout = 0
+        hasRun = true
+        urlIndex = nil
     }
 }
 

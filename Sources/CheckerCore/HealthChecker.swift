@@ -43,6 +43,8 @@ public struct HealthChecker: Sendable {
     let services: [[IPVSService]]
     /// The IPVS table as the changes sent so far leave it (from empty, or flushed).
     var table = IPVSTable()
+    /// FILE_CHECK: the last value read from each tracked file, by track_file name.
+    var trackFileValues: [String: Int64] = [:]
 
     /// Builds the model from a validated configuration (defaults already resolved).
     public init(configuration: Configuration) {
@@ -54,11 +56,12 @@ public struct HealthChecker: Sendable {
         options.flushOnStop = configuration.global.lvs.flushOnStop
         let smtp = configuration.global.smtp
         self.init(virtualServers: configuration.virtualServers, groups: configuration.virtualServerGroups,
-                  options: options, alertDefault: smtp.alertChecker ?? smtp.alert)
+                  trackFiles: configuration.trackFiles, options: options, alertDefault: smtp.alertChecker ?? smtp.alert)
     }
 
-    public init(virtualServers: [VirtualServer], groups: [VirtualServerGroup] = [], options: Options = Options(),
-                alertDefault: Bool? = nil) {
+    /// FILE_CHECKs get the ids after their real server's other checkers (keepalived queues them last).
+    public init(virtualServers: [VirtualServer], groups: [VirtualServerGroup] = [], trackFiles: [TrackFile] = [],
+                options: Options = Options(), alertDefault: Bool? = nil) {
         self.options = options
         services = virtualServers.map { IPVSPlan.services($0, groups: groups) }
         var states: [VirtualServerState] = []
@@ -78,7 +81,13 @@ public struct HealthChecker: Sendable {
                         state.realServers[r].alive = false
                     }
                     checkerState.retryIteration = checkerState.retry
+                    // keepalived's smtp_start_check_thread starts every run with no retries used.
+                    if case .smtp = kind { checkerState.retryIteration = 0 }
                     checkers[id] = checkerState
+                }
+                for (f, file) in Self.fileChecks(rs, trackFiles: trackFiles).enumerated() {
+                    let id = CheckerID(virtualServer: v, realServer: r, checker: rs.checkers.count + f)
+                    checkers[id] = CheckerState(id: id, file: file)
                 }
             }
             // keepalived's set_quorum_states, before anything is alive.
@@ -97,8 +106,10 @@ public struct HealthChecker: Sendable {
 
     /// keepalived's start_check (lvs_flush), init_services then register_checkers_thread: the
     /// services and the initially alive destinations are installed, each quorum settled, and each
-    /// checker scheduled.
-    public mutating func start(warmup: (UInt64) -> UInt64) -> [CheckerAction] {
+    /// checker scheduled. `trackFiles` holds the value each tracked file reads at start (by
+    /// track_file name; missing: 0) for the FILE_CHECKs, which are not probed.
+    public mutating func start(warmup: (UInt64) -> UInt64, trackFiles: [String: Int64] = [:]) -> [CheckerAction] {
+        applyInitialTrackFiles(trackFiles)
         var actions: [CheckerAction] = options.flushAtStart ? ipvs(.flush) : []
         for v in virtualServers.indices { actions += initService(virtualServer: v) }
         for id in checkerIDs { actions += activate(id, warmup: warmup) }
@@ -150,7 +161,9 @@ public struct HealthChecker: Sendable {
     /// keepalived's register_checkers_thread for one checker: its first probe after the 1 s
     /// bootstrap delay plus `warmup(maximum)` µs (keepalived: random in [0, warmup]).
     func activate(_ id: CheckerID, warmup: (UInt64) -> UInt64) -> [CheckerAction] {
+        // FILE_CHECKs are not probed: the tracked file's changes drive them.
         guard let checker = checkers[id] else { return [] }
+        if case .file = checker.kind { return [] }
         let vs = virtualServers[id.virtualServer]
         let delay = 1_000_000 + (checker.warmup > 0 ? min(warmup(checker.warmup), checker.warmup) : 0)
         return [
@@ -169,6 +182,14 @@ public struct HealthChecker: Sendable {
             return httpCompleted(id, fetch)
         case (.misc, .misc(let script)):
             return miscCompleted(id, script, started: started, now: now)
+        case (.smtp, .smtp(let dialogue)):
+            return smtpCompleted(id, dialogue)
+        case (.dns, .dns(let dialogue)):
+            return dnsCompleted(id, dialogue)
+        case (.udp, .udp(let datagram)):
+            return udpCompleted(id, datagram)
+        case (.ping, .ping(let datagram)):
+            return pingCompleted(id, datagram)
         default:
             return []
         }

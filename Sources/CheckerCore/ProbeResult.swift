@@ -8,6 +8,35 @@ public enum ProbeResult: Hashable, Sendable {
     case http(HTTPProbeResult)
     /// MISC_CHECK: how the script ended.
     case misc(ScriptResult)
+    /// SMTP_CHECK: the dialogue (connect, 220 greeting, HELO, QUIT).
+    case smtp(DialogueResult)
+    /// DNS_CHECK: the query and its reply.
+    case dns(DialogueResult)
+    /// UDP_CHECK: the datagram sent and what came back.
+    case udp(DatagramResult)
+    /// PING_CHECK: the echo request and what came back.
+    case ping(DatagramResult)
+}
+
+/// How an SMTP or DNS dialogue ended.
+public enum DialogueResult: Hashable, Sendable {
+    case succeeded
+    /// keepalived's phrase for the failure, with the server's address where keepalived names it:
+    /// SMTP "Read timeout from server [10.0.0.1]:25", DNS "read error occurred. (rcode = 3)".
+    case failed(String)
+}
+
+/// How a UDP_CHECK or PING_CHECK datagram exchange ended.
+public enum DatagramResult: Hashable, Sendable {
+    /// UDP: no ICMP error (and the reply, when one is required, arrived); PING: an echo reply.
+    case succeeded
+    /// UDP: the reply did not match require_reply or its length bounds.
+    case replyMismatch
+    /// PING: no reply within connect_timeout.
+    case timedOut
+    /// UDP: an ICMP unreachable, no required reply, or a send error; PING: a send or receive
+    /// error, or a reply that is not an echo reply.
+    case failed
 }
 
 /// A non-blocking connect's end (keepalived's connect_success / connect_timeout / the rest).

@@ -77,11 +77,12 @@ final class HTTPGetProbe: Probe {
         }
         switch phase {
         case .connecting:
-            // keepalived's socket_state: SO_ERROR ETIMEDOUT is a timeout, any other error a failure.
-            switch ProbeSocket.pendingError(fd) {
-            case 0: return connected(now: now)
-            case ETIMEDOUT: return finish(.failed(reason: "Timeout connecting"))
-            default: return finish(.failed(reason: "Connection failed"))
+            // keepalived's socket_state.
+            switch ProbeSocket.connectState(fd) {
+            case .connected: return connected(now: now)
+            case .timedOut: return finish(.failed(reason: "Timeout connecting"))
+            case .failed: return finish(.failed(reason: "Connection failed"))
+            case .error: return finish(.failed(reason: "Error connecting"))
             }
         case .handshaking: return handshake(now: now)
         case .sending: return send(now: now)

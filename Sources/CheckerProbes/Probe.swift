@@ -6,6 +6,8 @@ import VRRPCore
 /// when; `advance` is called when that happens (or the deadline passes) and returns the result
 /// once there is one. A probe never blocks.
 protocol Probe: AnyObject {
+    /// A result known when the probe was made (a refused socket, a failed send): nothing to poll.
+    var immediateResult: ProbeResult? { get }
     /// The descriptor to poll and its events (nil: only the deadline matters).
     var wants: (fd: Int32, events: Int16)? { get }
     /// When `advance` must be called even if nothing happened.

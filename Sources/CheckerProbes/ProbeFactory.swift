@@ -1,5 +1,6 @@
 /// Turns a checker's configuration into the probe it runs (connect_ip/port, bindto, timeouts,
-/// the url to fetch and its regex, SSL_GET's TLS context and SNI name, the script and its user).
+/// the url to fetch and its regex, SSL_GET's TLS context and SNI name, the script and its user,
+/// the HELO name, the DNS question, the UDP payload).
 import CheckerCore
 import KeepalivedConfig
 import Notification
@@ -52,9 +53,7 @@ public struct ProbeFactory: Sendable {
         let timeout = connection.connectTimeout ?? rs.connectTimeout ?? vs.connectTimeout
         switch checker.probe {
         case .tcp:
-            let probe = TCPConnectProbe(target: target, source: source, fwmark: connection.fwmark, timeout: timeout, now: now)
-            if let result = probe.immediateResult { return .result(result) }
-            return .probe(RunningProbe(probe: probe))
+            return Self.launch(TCPConnectProbe(target: target, source: source, fwmark: connection.fwmark, timeout: timeout, now: now))
         case .http(let http), .ssl(let http):
             guard let index = request.url, index < http.urls.count else { return .result(.http(.failed(reason: "no url"))) }
             let url = http.urls[index]
@@ -72,22 +71,35 @@ public struct ProbeFactory: Sendable {
                 // keepalived: SNI names the url's, the checker's or the virtual server's virtualhost.
                 session = HTTPGetProbe.TLS(context: tls, serverName: http.enableSNI ? url.virtualhost ?? http.virtualhost ?? vs.virtualhost : nil)
             }
-            let probe = HTTPGetProbe(target: target, source: source, fwmark: connection.fwmark, request: bytes, response: reader,
-                                     tls: session, timeout: timeout, now: now)
-            if let result = probe.immediateResult { return .result(result) }
-            return .probe(RunningProbe(probe: probe))
+            return Self.launch(HTTPGetProbe(target: target, source: source, fwmark: connection.fwmark, request: bytes, response: reader,
+                                            tls: session, timeout: timeout, now: now))
         case .misc(let misc):
             guard var script = misc.script else { return nil }
             if let user = misc.user {
                 script.user = user
                 script.group = misc.group
             }
-            let probe = ScriptProbe(command: resolveScript(script), runner: runner,
-                                    timeout: misc.timeout ?? vs.delayLoop, now: now)
-            if let result = probe.immediateResult { return .result(result) }
-            return .probe(RunningProbe(probe: probe))
-        default:
+            return Self.launch(ScriptProbe(command: resolveScript(script), runner: runner,
+                                           timeout: misc.timeout ?? vs.delayLoop, now: now))
+        case .smtp(let smtp):
+            return Self.launch(SMTPProbe(target: target, source: source, fwmark: connection.fwmark, heloName: smtp.heloName,
+                                         realServer: ProbeEndpoint(address: rs.address, port: rs.port ?? 0),
+                                         timeout: timeout, now: now))
+        case .dns(let dns):
+            return Self.launch(DNSProbe(target: target, source: source, fwmark: connection.fwmark, check: dns, timeout: timeout, now: now))
+        case .udp(let udp):
+            return Self.launch(UDPProbe(target: target, source: source, fwmark: connection.fwmark, check: udp, timeout: timeout, now: now))
+        case .ping:
+            return Self.launch(PingProbe(target: target, timeout: timeout, now: now))
+        case .bfd:
+            // BFD_CHECK is not built yet.
             return nil
         }
+    }
+
+    /// A probe that already has its result needs no polling.
+    private static func launch(_ probe: any Probe) -> ProbeStart {
+        if let result = probe.immediateResult { return .result(result) }
+        return .probe(RunningProbe(probe: probe))
     }
 }

@@ -14,6 +14,7 @@ public final class ProbeLoop: @unchecked Sendable {
 
     private var timers: [(due: Instant, request: ProbeRequest)] = []
     private var running: [(checker: CheckerID, started: Instant, probe: any Probe)] = []
+    private var watches: [(fd: Int32, readable: () -> Void)] = []
     private var wake: [Int32] = [-1, -1]
     private var stopping = false
     /// Work handed in from other threads, run on the loop's thread (guarded by `mutex`).
@@ -38,6 +39,12 @@ public final class ProbeLoop: @unchecked Sendable {
         let due = now.adding(request.delay)
         let index = timers.firstIndex { $0.due > due } ?? timers.endIndex
         timers.insert((due, request), at: index)
+    }
+
+    /// Polls `fd` beside the probes and calls `readable` on the loop's thread whenever it can be
+    /// read (FILE_CHECK's inotify descriptor); call before `run`.
+    public func watch(_ fd: Int32, readable: @escaping () -> Void) {
+        watches.append((fd, readable))
     }
 
     /// Asks `run` to return (from any thread).
@@ -102,6 +109,10 @@ public final class ProbeLoop: @unchecked Sendable {
             }
             var descriptors = [pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
             var owners: [Int] = [-1]
+            for watch in watches {
+                descriptors.append(pollfd(fd: watch.fd, events: Int16(POLLIN), revents: 0))
+                owners.append(-1)
+            }
             var next = timers.first?.due
             for (index, entry) in running.enumerated() {
                 if let wants = entry.probe.wants {
@@ -118,6 +129,7 @@ public final class ProbeLoop: @unchecked Sendable {
                 var drain = [UInt8](repeating: 0, count: 64)
                 _ = read(wake[0], &drain, drain.count)
             }
+            for (index, watch) in watches.enumerated() where descriptors[index + 1].revents != 0 { watch.readable() }
             now = MonotonicClock.now()
             var revents = [Int16](repeating: 0, count: running.count)
             for (slot, owner) in owners.enumerated() where owner >= 0 { revents[owner] = descriptors[slot].revents }

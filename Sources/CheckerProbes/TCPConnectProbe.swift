@@ -29,7 +29,11 @@ final class TCPConnectProbe: Probe {
         if revents == 0 && now < deadline { return nil }
         defer { cancel() }
         if revents == 0 { return .tcp(.timedOut) }
-        return ProbeSocket.pendingError(fd) == 0 ? .tcp(.connected) : .tcp(.failed)
+        switch ProbeSocket.connectState(fd) {
+        case .connected: return .tcp(.connected)
+        case .timedOut: return .tcp(.timedOut)
+        case .failed, .error: return .tcp(.failed)
+        }
     }
 
     func cancel() {

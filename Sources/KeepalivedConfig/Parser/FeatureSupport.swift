@@ -3,7 +3,7 @@
 public enum FeatureSupport {
     /// Keyword paths (`block.keyword`, root keywords bare) the runtime implements.
     /// Everything the front end only parses is listed as unsupported by omission.
-    static let implemented: Set<String> = httpCheckerKeywords.union([
+    static let implemented: Set<String> = httpCheckerKeywords.union(protocolCheckers).union([
         "global_defs", "global_defs.router_id", "global_defs.vrrp_version", "global_defs.vrrp_garp_master_delay",
         "global_defs.vrrp_garp_master_repeat", "global_defs.vrrp_lower_prio_no_advert",
         "global_defs.vrrp_higher_prio_send_advert", "global_defs.vrrp_down_timer_adverts",
@@ -87,6 +87,23 @@ public enum FeatureSupport {
             ".url.regex_min_offset", ".url.regex_max_offset", ".url.regex_stack",
         ].map { "virtual_server.real_server.\(kind)\($0)" }
     }).union(["SSL", "SSL.password", "SSL.ca", "SSL.certificate", "SSL.key"])
+
+    /// SMTP_CHECK, DNS_CHECK, UDP_CHECK and PING_CHECK with the keywords every checker shares, and
+    /// FILE_CHECK.
+    static let protocolCheckers: Set<String> = {
+        let connection = ["connect_ip", "connect_port", "bindto", "bind_port", "connect_timeout", "fwmark"]
+        let common = ["retry", "delay_before_retry", "warmup", "delay_loop", "alpha", "log_all_failures"] + connection
+        let own = ["SMTP_CHECK": ["helo_name", "host"], "DNS_CHECK": ["type", "name"],
+                   "UDP_CHECK": ["payload", "require_reply", "min_reply_length", "max_reply_length"], "PING_CHECK": []]
+        let base = "virtual_server.real_server."
+        var paths: Set<String> = [base + "FILE_CHECK", base + "FILE_CHECK.track_file", base + "FILE_CHECK.weight"]
+        for (checker, keywords) in own {
+            paths.insert(base + checker)
+            for keyword in common + keywords { paths.insert("\(base)\(checker).\(keyword)") }
+        }
+        for keyword in connection { paths.insert(base + "SMTP_CHECK.host.\(keyword)") }
+        return paths
+    }()
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.
     static let inertInKeepalived: Set<String> = [

@@ -25,6 +25,9 @@ final class CheckerService: @unchecked Sendable {
     private let fifos: [Notification.NotifyFIFO]
     /// Where smtp_alert mails go (shared with VRRP: one queue, one rate limit).
     private let mailer: MailSender?
+    /// The track_files FILE_CHECKs follow.
+    private let trackedFiles: [TrackFileRuntime]
+    private var fileWatcher: TrackFileWatcher?
 
     init(configuration: Configuration, applier: any IPVSApplier, logChanges: Bool = false, fifos: [Notification.NotifyFIFO] = [],
          mailer: MailSender? = nil, log: @escaping @Sendable (String) -> Void) {
@@ -38,6 +41,11 @@ final class CheckerService: @unchecked Sendable {
         self.log = log
         (factory, resolve) = Self.probing(configuration, runner: runner, log: log)
         for line in Self.unprogrammedTunnelSettings(configuration.virtualServers) { log(line) }
+        let used = Set(configuration.virtualServers.flatMap { $0.realServers.flatMap { $0.fileChecks.compactMap(\.trackFile) } })
+        trackedFiles = configuration.trackFiles.compactMap { file in
+            guard used.contains(file.name), let path = file.path else { return nil }
+            return TrackFileRuntime(name: file.name, path: path)
+        }
     }
 
     /// The probes and the notify-script resolution a configuration asks for.
@@ -117,8 +125,20 @@ final class CheckerService: @unchecked Sendable {
 
     private func run() {
         var random = SystemRandomNumberGenerator()
+        // Read here, on the checker's thread, after the VRRP side has applied any init_file.
+        var initialValues: [String: Int64] = [:]
+        if !trackedFiles.isEmpty {
+            let watcher = TrackFileWatcher(trackedFiles) { [log] in log($0) }
+            for (name, value) in watcher.initialValues { initialValues[name] = value }
+            loop.watch(watcher.descriptor) { [self] in
+                for (name, value) in watcher.changes() {
+                    execute(engine.trackFileChanged(name, value: value), now: MonotonicClock.now())
+                }
+            }
+            fileWatcher = watcher
+        }
         let now = MonotonicClock.now()
-        execute(engine.start { maximum in UInt64.random(in: 0...maximum, using: &random) }, now: now)
+        execute(engine.start(warmup: { maximum in UInt64.random(in: 0...maximum, using: &random) }, trackFiles: initialValues), now: now)
         loop.run(
             start: { [self] request, now in factory.start(request, now: now) },
             finished: { [self] id, result, started, now in

@@ -1,5 +1,5 @@
-/// TCP_CHECK and MISC_CHECK verdicts: retries, log lines and the next run (keepalived's
-/// tcp_epilog and misc_check_child_thread).
+/// MISC_CHECK verdicts: retries, log lines and the next run (keepalived's
+/// misc_check_child_thread), and the helpers every checker kind shares.
 import VRRPCore
 
 extension HealthChecker {
@@ -8,43 +8,6 @@ extension HealthChecker {
     }
 
     func logsAllFailures(_ checker: CheckerState) -> Bool { options.logAllFailures || checker.logAllFailures }
-
-    mutating func tcpCompleted(_ id: CheckerID, _ result: ConnectResult) -> [CheckerAction] {
-        guard let checker = checkers[id] else { return [] }
-        let name = realServerName(id)
-        var actions: [CheckerAction] = []
-        if result != .connected && checker.isUp && logsAllFailures(checker) {
-            actions.append(.log("TCP connection to \(name) \(result == .timedOut ? "timeout" : "failed")."))
-        }
-        let success = result == .connected
-        let delay: UInt64
-        if success || checker.retryIteration >= checker.retry {
-            delay = checker.delayLoop
-            checkers[id]?.retryIteration = 0
-            let serverWasAlive = virtualServers[id.virtualServer].realServers[id.realServer].alive
-            if success && (!checker.isUp || !checker.hasRun) {
-                actions.append(.log("TCP connection to \(name) success."))
-                actions += checkerVerdict(true, id)
-                actions += checkerAlert(id, checkerWasUp: checker.isUp, serverWasAlive: serverWasAlive, up: true,
-                                        message: "=> TCP CHECK succeed on service <=")
-            } else if !success && (checker.isUp || !checker.hasRun) {
-                if checker.retry > 0 && checker.hasRun {
-                    actions.append(.log("TCP_CHECK on service \(name) failed after \(checker.retry) retries."))
-                } else {
-                    actions.append(.log("TCP_CHECK on service \(name) failed."))
-                }
-                actions += checkerVerdict(false, id)
-                actions += checkerAlert(id, checkerWasUp: checker.isUp, serverWasAlive: serverWasAlive, up: false,
-                                        message: "=> TCP CHECK failed on service <=")
-            }
-        } else {
-            delay = checker.delayBeforeRetry
-            checkers[id]?.retryIteration += 1
-        }
-        checkers[id]?.hasRun = true
-        actions.append(.scheduleProbe(ProbeRequest(checker: id, delay: delay, url: nil)))
-        return actions
-    }
 
     mutating func miscCompleted(_ id: CheckerID, _ result: ScriptResult, started: Instant, now: Instant) -> [CheckerAction] {
         guard let checker = checkers[id], case .misc(let misc) = checker.kind else { return [] }
