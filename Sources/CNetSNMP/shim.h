@@ -23,3 +23,23 @@ enum {
 static inline long cnetsnmp_request_pdu_id(netsnmp_agent_request_info *info) {
     return (info && info->asp && info->asp->pdu) ? info->asp->pdu->reqid : -1;
 }
+
+/// AgentX PDU types (RFC 2741 §6.1; net-snmp's agentx/protocol.h is not installed) and the varbind
+/// types net-snmp's AgentX parser gives a search range (the start's include flag; the value is the end).
+enum {
+    cnetsnmp_agentx_get = 5,
+    cnetsnmp_agentx_getnext = 6,
+    cnetsnmp_agentx_response = 18,
+    cnetsnmp_range_including_start = ASN_PRIV_INCL_RANGE,
+};
+
+/// net-snmp's own callback for packets from the AgentX master (libnetsnmpagent, agentx/subagent.c).
+int handle_agentx_packet(int operation, netsnmp_session *session, int reqid, netsnmp_pdu *pdu, void *magic);
+
+/// Routes the master session's packets through `callback`; false (and nothing changed) when the session
+/// does not use net-snmp's own callback.
+static inline int cnetsnmp_route_master_session(netsnmp_session *session, netsnmp_callback callback) {
+    if (!session || session->callback != handle_agentx_packet) return 0;
+    session->callback = callback;
+    return 1;
+}

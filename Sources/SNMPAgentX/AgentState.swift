@@ -182,6 +182,10 @@ private func agentxWake(_ fd: Int32, _ context: UnsafeMutableRawPointer?) {
 }
 
 private func agentxConnected(_ major: Int32, _ minor: Int32, _ server: UnsafeMutableRawPointer?, _ client: UnsafeMutableRawPointer?) -> Int32 {
+    // net-snmp passes the session it just opened to the master.
+    if let session = server?.assumingMemoryBound(to: netsnmp_session.self), !DirectAnswers.route(session) {
+        AgentState.shared.log("SNMP: the AgentX session is not net-snmp's; requests take net-snmp's internal agent")
+    }
     AgentState.shared.setConnected(true)
     return 0
 }
@@ -191,7 +195,8 @@ private func agentxDisconnected(_ major: Int32, _ minor: Int32, _ server: Unsafe
     return 0
 }
 
-/// One raw handler per registered subtree: GET and GETNEXT from the sorted view by binary search.
+/// One raw handler per registered subtree: GET and GETNEXT from the sorted view by binary search, for
+/// the requests `DirectAnswers` leaves to net-snmp's internal agent.
 private func agentxRequestHandler(
     _ handler: UnsafeMutablePointer<netsnmp_mib_handler>?, _ registration: UnsafeMutablePointer<netsnmp_handler_registration>?,
     _ info: UnsafeMutablePointer<netsnmp_agent_request_info>?, _ requests: UnsafeMutablePointer<netsnmp_request_info>?
@@ -204,7 +209,7 @@ private func agentxRequestHandler(
     while let request = next {
         next = request.pointee.next
         guard request.pointee.processed == 0, let varbind = request.pointee.requestvb else { continue }
-        let name = OID(UnsafeBufferPointer(start: varbind.pointee.name, count: varbind.pointee.name_length).map { UInt32(truncatingIfNeeded: $0) })
+        let name = VarbindEncoding.name(of: varbind)
         if mode == Int32(cnetsnmp_mode_get) {
             switch view.get(name) {
             case let .value(value): VarbindEncoding.set(varbind, value)

@@ -10,6 +10,11 @@ enum VarbindEncoding {
         }
     }
 
+    /// A varbind's name.
+    static func name(of varbind: UnsafeMutablePointer<netsnmp_variable_list>) -> OID {
+        OID(UnsafeBufferPointer(start: varbind.pointee.name, count: varbind.pointee.name_length).map { UInt32(truncatingIfNeeded: $0) })
+    }
+
     /// send_v2trap with snmpTrapOID.0 first and the payload after it; the master adds sysUpTime.0.
     static func sendTrap(_ notification: SNMPNotification) {
         var list: UnsafeMutablePointer<netsnmp_variable_list>?

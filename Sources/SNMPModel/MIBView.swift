@@ -25,12 +25,13 @@ public struct MIBView: Sendable {
 
     /// Sorts the bindings; a later duplicate OID replaces an earlier one.
     public init(bindings: [Binding], objects: [OID], roots: [OID]) {
-        var unique: [OID: Int] = [:]
+        // The sort is stable, so of equal OIDs the last given comes last and is the one kept.
         var kept: [Binding] = []
-        for binding in bindings {
-            if let at = unique[binding.oid] { kept[at] = binding } else { unique[binding.oid] = kept.count; kept.append(binding) }
+        kept.reserveCapacity(bindings.count)
+        for binding in bindings.sorted(by: { $0.oid < $1.oid }) {
+            if kept.last?.oid == binding.oid { kept[kept.count - 1] = binding } else { kept.append(binding) }
         }
-        self.bindings = kept.sorted { $0.oid < $1.oid }
+        self.bindings = kept
         self.objects = Array(Set(objects)).sorted()
         self.roots = Array(Set(roots)).sorted()
     }
@@ -66,6 +67,15 @@ public struct MIBView: Sendable {
     public func getNext(_ oid: OID, within root: OID) -> Binding? {
         let at = oid < root ? lowerBound(root, strictly: false) : lowerBound(oid, strictly: true)
         guard at < bindings.count, bindings[at].oid.hasPrefix(root) else { return nil }
+        return bindings[at]
+    }
+
+    /// AgentX GetNext over one search range (RFC 2741 §7.2.3.2): the first instance after `start`, or
+    /// `start` itself when the range includes it, that lies before `end` (an empty `end` bounds
+    /// nothing); nil when there is none, which the subagent answers as endOfMibView.
+    public func getNext(_ start: OID, including: Bool, before end: OID) -> Binding? {
+        let at = lowerBound(start, strictly: !including)
+        guard at < bindings.count, end.arcs.isEmpty || bindings[at].oid < end else { return nil }
         return bindings[at]
     }
 

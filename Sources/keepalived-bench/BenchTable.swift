@@ -4,13 +4,15 @@ import Foundation
 struct BenchRow {
     /// How a value is printed.
     enum Unit {
-        case seconds, milliseconds, mebibytes, percent
+        case seconds, milliseconds, mebibytes, percent, perSecond
     }
 
     /// What "good enough" means for our value.
     enum Target {
         /// Ours no more than this (in the row's unit).
         case atMost(Double)
+        /// Ours no less than this (in the row's unit).
+        case atLeast(Double)
         /// Ours no more than this fraction of keepalived's.
         case ratioAtMost(Double)
         /// Ours inside [low, high] (in the row's unit).
@@ -34,6 +36,7 @@ struct BenchRow {
         guard let target, let ours else { return target == nil ? "-" : "MISS (no value)" }
         switch target {
         case .atMost(let limit): return ours <= limit ? "PASS" : "MISS"
+        case .atLeast(let limit): return ours >= limit ? "PASS" : "MISS"
         case .ratioAtMost(let limit):
             guard let ratio else { return "- (no keepalived value)" }
             return ratio <= limit ? "PASS" : "MISS"
@@ -48,6 +51,7 @@ struct BenchRow {
         case .milliseconds: return String(format: value < 10 ? "%.2f ms" : "%.1f ms", value)
         case .mebibytes: return String(format: "%.1f MiB", value)
         case .percent: return String(format: "%.2f %%", value)
+        case .perSecond: return String(format: "%.1f /s", value)
         }
     }
 
@@ -55,6 +59,7 @@ struct BenchRow {
         switch target {
         case nil: return "-"
         case .atMost(let limit): return "<= " + format(limit)
+        case .atLeast(let limit): return ">= " + format(limit)
         case .ratioAtMost(let limit): return String(format: "ratio <= %.2f", limit)
         case .within(let low, let high): return "[" + format(low) + ", " + format(high) + "]"
         }

@@ -19,6 +19,10 @@ final class InstanceRun {
     /// Walk times of vrrpInstanceTable in seconds, by tool, and the lines of the last walk.
     private(set) var walkTimes: [String: [Double]] = [:]
     private(set) var walkLines: [String: Int] = [:]
+    /// CPU seconds per walk, by tool: the daemon's process tree, and snmpd's (the rest of the chain
+    /// whose wall clock the walk times).
+    private(set) var walkCPU: [String: [Double]] = [:]
+    private(set) var snmpdCPU: [String: [Double]] = [:]
     /// CPU use over the window in percent of one core, and the resident set after it.
     private(set) var cpuPercent: Double?
     private(set) var residentMiB: Double?
@@ -84,9 +88,13 @@ final class InstanceRun {
     func walk(_ tool: String) throws {
         let command = router.commandLine(
             [tool, "-v2c", "-c", "public", "-On", "-m", "", "-t", "20", "-r", "0", "127.0.0.1:\(SNMPStation.agentPort)", Self.instanceTable])
+        let before = (ProcessStats.tree(of: daemon.pid), ProcessStats.tree(of: snmpd.pid))
         let run = try Timing.run(command[0], Array(command.dropFirst()))
+        let after = (ProcessStats.tree(of: daemon.pid), ProcessStats.tree(of: snmpd.pid))
         walkTimes[tool, default: []].append(Timing.seconds(run.elapsed))
         walkLines[tool] = run.lines
+        if let start = before.0, let end = after.0 { walkCPU[tool, default: []].append(end.cpuSeconds - start.cpuSeconds) }
+        if let start = before.1, let end = after.1 { snmpdCPU[tool, default: []].append(end.cpuSeconds - start.cpuSeconds) }
     }
 
     /// SIGTERM, timed to the exit; then snmpd and the monitor stop and leftover VIPs go.

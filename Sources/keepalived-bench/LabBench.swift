@@ -97,6 +97,15 @@ struct LabBench {
                         + "runs ms: ours \(Self.list(ours?.walkTimes[tool]?.map { $0 * 1000 })), keepalived \(Self.list(theirs?.walkTimes[tool]?.map { $0 * 1000 }))"))
             }
         }
+        // The walk's wall clock is mostly snmpd and the walker; this is the part the daemon controls.
+        for tool in InstanceRun.walkTools {
+            let ours = runs[.ours]?[Self.scale], theirs = runs[.keepalived]?[Self.scale]
+            rows.append(BenchRow(
+                what: "daemon CPU per \(tool), \(Self.scale) instances", ours: ours?.walkCPU[tool].flatMap(Self.median).map { $0 * 1000 },
+                theirs: theirs?.walkCPU[tool].flatMap(Self.median).map { $0 * 1000 }, unit: .milliseconds, target: nil,
+                note: "utime+stime, 10 ms ticks, all threads (VRRP adverts included); snmpd's: ours \(Self.list(ours?.snmpdCPU[tool]?.map { $0 * 1000 })), "
+                    + "keepalived \(Self.list(theirs?.snmpdCPU[tool]?.map { $0 * 1000 }))"))
+        }
         let ours = failovers[.ours], theirs = failovers[.keepalived]
         rows.append(BenchRow(
             what: "state change (VIP added) -> trap at snmptrapd", ours: ours.flatMap { Self.median($0.trapLatency) },

@@ -8,9 +8,11 @@ import Foundation
 ///                                       walk times at 10/100/500 instances, trap latency, reconnect
 ///   keepalived-bench vrrp [--cuts N] [--stops N] [--cpu-window S]
 ///                                       failover, SIGTERM to exit, CPU/RSS/settling at 500 instances
+///   keepalived-bench checker [--tcp N] [--http N] [--window S]
+///                                       checker alone: probes/s, CPU, RSS with 1000 TCP_CHECK + 200 HTTP_GET
 ///   keepalived-bench parse FILE...      load files with our front end, print diagnostics
 ///   keepalived-bench config [N]         print the generated parse-benchmark config
-/// The lab benchmarks (snmp, vrrp) need root; they print only, they assert nothing.
+/// The lab benchmarks (snmp, vrrp, checker) need root; they print only, they assert nothing.
 let given = Array(CommandLine.arguments.dropFirst())
 let command = given.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "all"
 let arguments = given.first == command ? Array(given.dropFirst()) : given
@@ -30,6 +32,10 @@ lab.cuts = option("--cuts", lab.cuts)
 lab.stops = option("--stops", lab.stops)
 lab.cpuWindow = Double(option("--cpu-window", Int(lab.cpuWindow)))
 lab.reconnectTimeout = Double(option("--reconnect-timeout", Int(lab.reconnectTimeout)))
+var checker = CheckerBench()
+checker.tcpServers = option("--tcp", checker.tcpServers)
+checker.httpServers = option("--http", checker.httpServers)
+checker.window = Double(option("--window", Int(checker.window)))
 
 switch command {
 case "parse":
@@ -42,12 +48,15 @@ case "snmp", "vrrp":
     lab.snmp = command == "snmp"
     lab.vrrp = command == "vrrp"
     try lab.run()
+case "checker":
+    try checker.run()
 case "all":
     // A smaller fuzz run keeps `make bench` within a few minutes on a busy 2-core machine.
     conf.fuzzInputs = option("--fuzz", 20_000)
     try conf.run()
     try lab.run()
+    try checker.run()
 default:
-    print("usage: keepalived-bench [all | conf | snmp | vrrp | parse FILE... | config [N]] [options]")
+    print("usage: keepalived-bench [all | conf | snmp | vrrp | checker | parse FILE... | config [N]] [options]")
     exit(2)
 }

@@ -3,7 +3,8 @@ import Testing
 import KeepalivedTestSupport
 
 /// The AgentX subagent under net-snmp's snmpd, compared with keepalived 2.2.7 under its own snmpd:
-/// the same configuration gives the same walk of the three MIB subtrees and the same traps.
+/// the same configuration gives the same walk of the three MIB subtrees, the same answers at their
+/// edges and the same traps.
 @Suite(.serialized, .enabled(if: Lab.availability.testsShouldRun, "needs root, iproute2 and net-snmp: \(Lab.availability)"))
 struct SNMPAgentTests {
     typealias F = VRRPFixtures
@@ -74,6 +75,8 @@ struct SNMPAgentTests {
 
     struct Observed {
         var walk: [String]
+        /// The answers to `edgeQueries`.
+        var edges: [String]
         var traps: [String]
         var output: String
     }
@@ -93,12 +96,25 @@ struct SNMPAgentTests {
             }
             #expect(settled != nil, "\(implementation): the instances never all became master:\n\(daemon.output)")
             let walk = try station.walkKeepalivedSubtrees()
+            let edges = try Self.edgeQueries.flatMap { tool, oids in
+                try router.run([tool, "-v2c", "-c", "public", "-On", "-m", "", "-t", "2", "-r", "0", "127.0.0.1:\(SNMPStation.agentPort)"] + oids)
+                    .standardOutput.split(separator: "\n").map(String.init)
+            }
             daemon.send(SIGTERM)
             #expect(daemon.waitForExit(timeout: .seconds(5)))
             usleep(500_000)
-            return Observed(walk: walk, traps: station.traps(), output: daemon.output)
+            return Observed(walk: walk, edges: edges, traps: station.traps(), output: daemon.output)
         }
     }
+
+    /// GETs and GETNEXTs a walk does not make, several varbinds to a PDU: a cell, a missing row, a
+    /// missing column, a column and a scalar without an instance, a subtree's root; the first
+    /// instance after a module's root and after the last cell of a table.
+    static let edgeQueries = [
+        ("snmpget", [".1.3.6.1.4.1.9586.100.5.2.3.1.2.1", ".1.3.6.1.4.1.9586.100.5.2.3.1.2.9", ".1.3.6.1.4.1.9586.100.5.2.3.1.99.1",
+                     ".1.3.6.1.4.1.9586.100.5.2.3.1.2", ".1.3.6.1.4.1.9586.100.5.1.1", ".1.3.6.1.4.1.9586.100.5.1.1.0", ".1.3.6.1.4.1.9586.100.5.2"]),
+        ("snmpgetnext", [".1.3.6.1.4.1.9586.100.5", ".1.3.6.1.4.1.9586.100.5.2.3.1.2.3", ".1.3.6.1.2.1.207", ".1.3.6.1.4.1.9586.100.5.2.3.1.35.2"]),
+    ]
 
     /// keepalived 2.2.7 has a precedence slip in its RFC 2787 table lookup: after the first row it
     /// skips every instance, so vrrpOperTable and vrrpRouterStatsTable walk only their first row (and
@@ -122,6 +138,7 @@ struct SNMPAgentTests {
         #expect(actual.count == expected.count)
         let onlyTheirs = expected.enumerated().filter { $0.offset >= actual.count || actual[$0.offset] != $0.element }.map(\.element)
         #expect(onlyTheirs.isEmpty, "walks differ from keepalived's at: \(onlyTheirs.prefix(10))\nours: \(actual.filter { !expected.contains($0) }.prefix(10))")
+        #expect(!ours.edges.isEmpty && ours.edges == theirs.edges, "keepalived:\n\(theirs.edges.joined(separator: "\n"))\nours:\n\(ours.edges.joined(separator: "\n"))")
         // Our RFC 2787 table lists both v2 IPv4 instances.
         #expect(ours.walk.contains { $0.hasPrefix(".1.3.6.1.2.1.68.1.3.1.3.2.52 = INTEGER: 3") })
         // Independent instances' timers may interleave differently; each instance's own traps, and

@@ -56,6 +56,16 @@ import Testing
         #expect(view.getNext([1, 1, 2, 1, 2, 1], within: [1, 1, 2, 1, 2])?.oid == [1, 1, 2, 1, 2, 3])
     }
 
+    @Test func getNextOverASearchRange() {
+        let view = sample()
+        #expect(view.getNext([1, 1], including: true, before: [1, 2])?.oid == [1, 1, 1, 0])
+        #expect(view.getNext([1, 1, 1, 0], including: true, before: [1, 2])?.oid == [1, 1, 1, 0])       // an included start answers itself
+        #expect(view.getNext([1, 1, 1, 0], including: false, before: [1, 2])?.oid == [1, 1, 2, 1, 2, 1])
+        #expect(view.getNext([1, 1, 2, 1, 2, 3], including: false, before: [1, 1, 2, 1, 3]) == nil)    // the next one is at the end: excluded
+        #expect(view.getNext([1, 1, 2, 1, 2, 3], including: false, before: [])?.oid == [1, 1, 2, 1, 3, 1]) // no end
+        #expect(view.getNext([1, 1, 2, 1, 3, 1], including: false, before: []) == nil)
+    }
+
     @Test func walkingWithGetNextVisitsEveryBindingOnce() {
         let view = sample()
         var seen: [OID] = []
@@ -69,5 +79,13 @@ import Testing
         mib.scalar([1, 1], .integer(1))
         mib.scalar([1, 1], .integer(2))
         #expect(mib.build().bindings == [.init(oid: [1, 1, 0], value: .integer(2))])
+    }
+
+    @Test func duplicateOIDsAmongOthersKeepTheLastValueInPlace() {
+        var mib = MIBBuilder()
+        for (arc, value): (UInt32, Int32) in [(3, 1), (1, 2), (3, 3), (2, 4), (1, 5), (3, 6)] { mib.scalar([1, arc], .integer(value)) }
+        #expect(mib.build().bindings == [
+            .init(oid: [1, 1, 0], value: .integer(5)), .init(oid: [1, 2, 0], value: .integer(4)), .init(oid: [1, 3, 0], value: .integer(6)),
+        ])
     }
 }
