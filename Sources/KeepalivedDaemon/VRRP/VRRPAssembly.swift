@@ -32,6 +32,12 @@ enum VRRPAssembly {
             case nil: authentication = .none
             }
             router.ipsecAH = authentication == .ipsecAH
+            // keepalived's defaults: the global garp_master_repeat / garp_master_delay; none in strict mode.
+            let strict = instance.strictMode ?? defaults.strict
+            router.garpLowerPriorityRepeat = strict ? 0
+                : Int(instance.garpLowerPriorityRepeat ?? defaults.garpLowerPriorityRepeat ?? defaults.garpMasterRepeat)
+            router.garpLowerPriorityDelay = strict ? 0
+                : instance.garpLowerPriorityDelay ?? defaults.garpLowerPriorityDelay ?? defaults.garpMasterDelay
             var runtime = VRRPInstanceRuntime(
                 router: router, interfaceName: interface,
                 virtualAddresses: instance.virtualAddresses.map(address),

@@ -135,7 +135,7 @@ extension VRRPService.RunningInstance {
     /// A changed instance takes over the running one's data-plane bookkeeping.
     func continueFrom(_ old: VRRPService.RunningInstance) {
         timer = old.timer
-        announceAt = old.announceAt
+        delayedBursts = old.delayedBursts
         lastTransition = old.lastTransition
         drops = old.drops
         reportedPriority = old.reportedPriority
