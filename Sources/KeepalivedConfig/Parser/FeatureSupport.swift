@@ -76,7 +76,7 @@ public enum FeatureSupport {
         "global_defs.vrrp_skip_check_adv_addr", "vrrp_instance.skip_check_adv_addr", "global_defs.vrrp_check_unicast_src",
         "vrrp_instance.check_unicast_src", "vrrp_instance.unicast_fault_no_peer", "global_defs.log_unknown_vrids",
         "global_defs.vrrp_garp_lower_prio_delay", "global_defs.vrrp_garp_lower_prio_repeat", "vrrp_instance.garp_lower_prio_delay",
-        "vrrp_instance.garp_lower_prio_repeat",
+        "vrrp_instance.garp_lower_prio_repeat", "vrrp_instance.promote_secondaries",
     ])
 
     /// HTTP_GET's and SSL_GET's keywords (`SSL_GET` shares HTTP_GET's), and the `SSL { }` block.

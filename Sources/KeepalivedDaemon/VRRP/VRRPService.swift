@@ -144,6 +144,8 @@ public final class VRRPService: @unchecked Sendable {
     var pendingAnnouncements: [(instance: RunningInstance, address: [UInt8])] = []
     var nextAnnouncement: [AnnouncementSlot: Instant] = [:]
     struct AnnouncementSlot: Hashable { var interface: UInt32; var ipv6: Bool }
+    /// The interfaces whose promote_secondaries we turned on (turned off again at stop).
+    var promotedInterfaces: [String] = []
     /// keepalived.conf: log_unknown_vrids
     public var logUnknownVRIDs = false
     /// Each sync group's resolved smtp_alert, for the data dump.
@@ -269,6 +271,7 @@ public final class VRRPService: @unchecked Sendable {
     /// master, addresses released) and the call returns.
     public func run() {
         installStatics()
+        promoteSecondaries()
         let now = MonotonicClock.now()
         for instance in instances {
             // keepalived clears leftovers of an earlier run before starting as backup.
@@ -342,6 +345,7 @@ public final class VRRPService: @unchecked Sendable {
             for instance in instances { if let vmac = instance.runtime.virtualMAC { VirtualMAC.delete(name: vmac.name) } }
         }
         removeStatics()
+        restoreSecondaries()
         publishStatus(now: end)
     }
 
