@@ -55,6 +55,7 @@ enum VRRPAssembly {
             // keepalived 2.2.7 sets the flag for any valid value, "false" included.
             runtime.skipCheckAdvertAddresses = configuration.global.vrrp.skipCheckAdvertAddresses
                 || instance.skipCheckAdvertisementAddresses != nil
+            runtime.multicastGroup = (family == .ipv4 ? defaults.multicastGroup4 : defaults.multicastGroup6).bytes
             runtime.promoteSecondaries = instance.promoteSecondaries && instance.virtualMAC == nil
             runtime.configurationFault = instance.unicastConfigured && instance.unicastPeers.isEmpty && instance.unicastFaultNoPeer
             runtime.virtualRoutes = instance.virtualRoutes

@@ -56,10 +56,10 @@ public final class VRRPService: @unchecked Sendable {
             let source = runtime.sourceAddress ?? defaultSource
             if runtime.router.family == .ipv4 {
                 transport = try IPv4Transport(
-                    interface: interface, source: source, multicast: multicast,
+                    interface: interface, source: source, multicast: multicast, group: runtime.multicastGroup,
                     ipsecAH: runtime.authenticationType == .ipsecAH)
             } else {
-                transport = try IPv6Transport(interface: interface, source: source, multicast: multicast)
+                transport = try IPv6Transport(interface: interface, source: source, multicast: multicast, group: runtime.multicastGroup)
             }
             var configuration = runtime.router
             configuration.sourceAddress = transport.source
