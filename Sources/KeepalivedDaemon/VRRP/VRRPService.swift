@@ -146,6 +146,9 @@ public final class VRRPService: @unchecked Sendable {
     struct AnnouncementSlot: Hashable { var interface: UInt32; var ipv6: Bool }
     /// The interfaces whose promote_secondaries we turned on (turned off again at stop).
     var promotedInterfaces: [String] = []
+    /// keepalived.conf: fifo_write_vrrp_states_on_reload. Called after a reload for each sync group,
+    /// then each instance, whose state it did not change.
+    public var onUnchangedByReload: (@Sendable (_ name: String, _ isGroup: Bool, _ state: VRRPState, _ priority: Priority) -> Void)?
     /// keepalived.conf: log_unknown_vrids
     public var logUnknownVRIDs = false
     /// Each sync group's resolved smtp_alert, for the data dump.
