@@ -17,7 +17,11 @@ public final class VRRPSocketV4: @unchecked Sendable {
 
     /// socket(AF_INET, SOCK_RAW, 112 or 51) bound to the device, joined to 224.0.0.18 on it, with
     /// multicast loop off and TTL 255.
-    public init(interface: InterfaceInfo, joinMulticast: Bool = true, ipProtocol: UInt8 = IPProtocolNumber.vrrp) throws(SystemCallError) {
+    /// `group`: the multicast group joined (keepalived.conf: vrrp_mcast_group4).
+    public init(
+        interface: InterfaceInfo, joinMulticast: Bool = true, group: [UInt8] = VRRPSocketV4.multicastGroup,
+        ipProtocol: UInt8 = IPProtocolNumber.vrrp
+    ) throws(SystemCallError) {
         self.interface = interface
         self.ipProtocol = ipProtocol
         descriptor = try retrying("socket(AF_INET, SOCK_RAW, \(ipProtocol))") {
@@ -30,7 +34,7 @@ public final class VRRPSocketV4: @unchecked Sendable {
             try setInt(Int32(IPPROTO_IP), IP_MULTICAST_TTL, 255, "setsockopt(IP_MULTICAST_TTL)")
             var request = ip_mreqn()
             request.imr_ifindex = Int32(interface.index)
-            withUnsafeMutableBytes(of: &request.imr_multiaddr) { $0.copyBytes(from: VRRPSocketV4.multicastGroup) }
+            withUnsafeMutableBytes(of: &request.imr_multiaddr) { $0.copyBytes(from: group) }
             if let source = interface.primaryIPv4 {
                 withUnsafeMutableBytes(of: &request.imr_address) { $0.copyBytes(from: source) }
             }

@@ -21,7 +21,8 @@ public final class VRRPSocketV6: @unchecked Sendable {
         public var isMulticast: Bool { destination.first == 0xff }
     }
 
-    public init(interface: InterfaceInfo, joinMulticast: Bool = true) throws(SystemCallError) {
+    /// `group`: the multicast group joined (keepalived.conf: vrrp_mcast_group6).
+    public init(interface: InterfaceInfo, joinMulticast: Bool = true, group: [UInt8] = VRRPSocketV6.multicastGroup) throws(SystemCallError) {
         self.interface = interface
         descriptor = try retrying("socket(AF_INET6, SOCK_RAW, 112)") {
             socket(AF_INET6, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), Int32(IPProtocolNumber.vrrp))
@@ -40,7 +41,7 @@ public final class VRRPSocketV6: @unchecked Sendable {
             if joinMulticast {
                 var request = ipv6_mreq()
                 request.ipv6mr_interface = interface.index
-                withUnsafeMutableBytes(of: &request.ipv6mr_multiaddr) { $0.copyBytes(from: VRRPSocketV6.multicastGroup) }
+                withUnsafeMutableBytes(of: &request.ipv6mr_multiaddr) { $0.copyBytes(from: group) }
                 try setSocketOption(descriptor, level, IPV6_ADD_MEMBERSHIP, withUnsafeBytes(of: request) { Array($0) }, "setsockopt(IPV6_ADD_MEMBERSHIP)")
             }
         } catch {

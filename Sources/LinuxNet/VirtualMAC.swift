@@ -21,9 +21,9 @@ public enum VirtualMAC {
         if ipv4 {
             // keepalived: answer ARP only for the VMAC's own addresses, accept our own source, no reverse-path filter.
             for (key, value) in [("arp_ignore", 1), ("accept_local", 1), ("rp_filter", 0), ("promote_secondaries", 1)] {
-                setSysctl("net/ipv4/conf/\(name)/\(key)", value)
+                Sysctl.write("net/ipv4/conf/\(name)/\(key)", value)
             }
-            for key in ["arp_ignore", "arp_filter"] { setSysctl("net/ipv4/conf/\(base.name)/\(key)", 1) }
+            for key in ["arp_ignore", "arp_filter"] { Sysctl.write("net/ipv4/conf/\(base.name)/\(key)", 1) }
         }
         try? netlink.request({ LinkRequest.disableAddressGeneration(index: created.index, sequence: $0) }, name: "IFLA_INET6_ADDR_GEN_MODE")
         try netlink.request({ LinkRequest.setUp(index: created.index, sequence: $0) }, name: "RTM_NEWLINK(up \(name))")
@@ -34,14 +34,5 @@ public enum VirtualMAC {
     public static func delete(name: String) {
         guard let link = Interfaces.lookup(name), let netlink = try? NetlinkSocket() else { return }
         try? netlink.request({ LinkRequest.delete(index: link.index, sequence: $0) }, name: "RTM_DELLINK(\(name))")
-    }
-
-    /// Writes a /proc/sys value (errors ignored: the interface may be gone).
-    static func setSysctl(_ path: String, _ value: Int) {
-        let fd = open("/proc/sys/" + path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        let text = Array("\(value)\n".utf8)
-        _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 }

@@ -39,7 +39,7 @@ public final class InstanceNotifier: @unchecked Sendable {
     private var notifications: [String: InstanceNotifications]
     /// priorityChange: FIFO line only; event: notify_master_rx_lower_pri and a FIFO line;
     /// reconfigure: switch to the next of `reloaded` (a reload), in order with the transitions.
-    private enum Kind { case instance, group, priorityChange, event, reconfigure }
+    private enum Kind { case instance, group, priorityChange, event, reconfigure, instanceState, groupState }
     private var reloaded: [(instances: [String: InstanceNotifications], groups: [String: InstanceNotifications])] = []
     private typealias Item = (name: String, state: String, priority: Int, kind: Kind)
     private var queue: [Item] = []
@@ -103,6 +103,15 @@ public final class InstanceNotifier: @unchecked Sendable {
         pthread_mutex_unlock(&mutex)
     }
 
+    /// keepalived.conf: fifo_write_vrrp_states_on_reload. The FIFO line of an instance or group a
+    /// reload left in its state (no script runs).
+    public func unchangedByReload(_ name: String, isGroup: Bool, state: String, priority: Int) {
+        pthread_mutex_lock(&mutex)
+        queue.append((name, state, priority, isGroup ? .groupState : .instanceState))
+        pthread_cond_signal(&condition)
+        pthread_mutex_unlock(&mutex)
+    }
+
     /// A reload's scripts: transitions queued before this call still run the old ones.
     public func reconfigure(notifications: [String: InstanceNotifications], groups: [String: InstanceNotifications]) {
         pthread_mutex_lock(&mutex)
@@ -157,9 +166,9 @@ public final class InstanceNotifier: @unchecked Sendable {
             groupNotifications = next.groups
             return
         }
-        let kind = item.kind == .group ? "GROUP" : "INSTANCE"
+        let kind = item.kind == .group || item.kind == .groupState ? "GROUP" : "INSTANCE"
         let line = "\(kind) \"\(item.name)\" \(item.state) \(item.priority)"
-        guard item.kind != .priorityChange, item.kind != .event else {
+        guard item.kind != .priorityChange, item.kind != .event, item.kind != .instanceState, item.kind != .groupState else {
             if item.kind == .event, let script = notifications[item.name]?.masterReceivedLowerPriority { runner.launch(script) }
             for fifo in fifos { fifo.write(line) }
             return

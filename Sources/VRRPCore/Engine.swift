@@ -249,6 +249,12 @@ public struct Engine: Sendable {
     mutating func run(_ id: InstanceID, _ input: VirtualRouter.Input, now: Instant, _ actions: inout [Action], followedByGroup: Bool) {
         let produced = routers[id]!.handle(input, now: now)
         actions += produced.map { .instance(id, $0) }
+        if produced.contains(.masterReceivedLowerPriority), let group = groupOf[id] {
+            // keepalived: the group's other masters refresh their neighbours' caches too.
+            for member in syncGroups[group]!.members where member != id {
+                actions += routers[member]!.lowerPriorityAnnouncements(now: now).map { .instance(member, $0) }
+            }
+        }
         guard followedByGroup, let group = groupOf[id] else { return }
         for case let .transition(from, to) in produced {
             if to == .master {

@@ -47,8 +47,9 @@ extension VirtualRouter {
         case armTimer(at: Instant, generation: UInt64)
         /// Stop the instance timer.
         case cancelTimer
-        /// Arm the delayed gratuitous-ARP burst after becoming master.
-        case armAnnounceTimer(at: Instant)
+        /// Arm a delayed gratuitous-ARP burst of `count` rounds (garp_master_delay after becoming
+        /// master, garp_lower_prio_delay after hearing a lower priority).
+        case armAnnounceTimer(at: Instant, count: Int)
         /// The state changed: log it the way operators grep for, notify scripts, FIFO, SNMP, mail.
         case transition(from: VRRPState, to: VRRPState)
         /// A log line worded as keepalived words it.

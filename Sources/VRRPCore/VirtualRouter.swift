@@ -271,6 +271,8 @@ public struct VirtualRouter: Sendable {
                 sendAdvertisement(effectivePriority, &actions)
                 arm(now: now, &actions)
             }
+            // The other router may have owned the addresses meanwhile: refresh the neighbours' caches.
+            actions += lowerPriorityAnnouncements(now: now)
             actions.append(.masterReceivedLowerPriority)
             return
         }
@@ -308,7 +310,7 @@ public struct VirtualRouter: Sendable {
         actions.append(.announceAddresses(count: configuration.garpMasterRepeat))
         actions.append(.transition(from: previous, to: .master))
         if configuration.garpMasterDelay > 0 {
-            actions.append(.armAnnounceTimer(at: now.adding(configuration.garpMasterDelay)))
+            actions.append(.armAnnounceTimer(at: now.adding(configuration.garpMasterDelay), count: configuration.garpMasterRepeat))
         }
         masterAddress = configuration.sourceAddress
         masterPriority = effectivePriority
@@ -405,6 +407,17 @@ public struct VirtualRouter: Sendable {
             return
         }
         actions.append(.armTimer(at: deadline!, generation: generation))
+    }
+
+    /// garp_lower_prio_repeat rounds now and, after garp_lower_prio_delay, again (keepalived's
+    /// vrrp_lower_prio_gratuitous_arp_thread); nothing unless this master holds its addresses.
+    func lowerPriorityAnnouncements(now: Instant) -> [Action] {
+        guard state == .master, addressesInstalled, configuration.garpLowerPriorityRepeat > 0 else { return [] }
+        var actions: [Action] = [.announceAddresses(count: configuration.garpLowerPriorityRepeat)]
+        if configuration.garpLowerPriorityDelay > 0 {
+            actions.append(.armAnnounceTimer(at: now.adding(configuration.garpLowerPriorityDelay), count: configuration.garpLowerPriorityRepeat))
+        }
+        return actions
     }
 
     /// The instance's interface got the address it advertises from (keepalived copies it into

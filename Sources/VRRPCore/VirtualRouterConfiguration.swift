@@ -26,6 +26,11 @@ public struct VirtualRouterConfiguration: Sendable, Hashable {
     public var garpMasterRepeat: Int
     /// keepalived.conf: garp_master_delay, in microseconds (0: no second burst).
     public var garpMasterDelay: UInt64
+    /// keepalived.conf: garp_lower_prio_repeat (0: a master hearing a lower priority sends no
+    /// gratuitous ARPs / NAs; the daemon fills in keepalived's default, the global garp_master_repeat).
+    public var garpLowerPriorityRepeat = 0
+    /// keepalived.conf: garp_lower_prio_delay, in microseconds (0: no second burst).
+    public var garpLowerPriorityDelay: UInt64 = 0
     /// keepalived.conf: auth_type AH (the instance keeps an AH sequence counter and numbers its adverts).
     public var ipsecAH: Bool
 

@@ -64,4 +64,34 @@ struct GARPRefreshTests {
         #expect(ours.count == 5, "ours sent \(ours.count)")
         #expect(gaps(ours).allSatisfy { $0 >= 0.19 }, "ours spaced them \(gaps(ours))")
     }
+
+    /// Gratuitous ARPs for the VIP the client sees in the 2.5 s after three lower-priority adverts
+    /// reach the master (garp_lower_prio_repeat 2, garp_lower_prio_delay 1).
+    static func lowerPriorityAnnouncements(_ implementation: F.Implementation) throws -> Int {
+        try Lab.withLab(routers: 2) { lab in
+            let capture = try lab.client.start(["tcpdump", "-i", "eth0", "-n", "-tt", "-l", "-U", "arp"], name: "tcpdump-arp")
+            _ = capture.waitForOutput(containing: "listening on", timeout: .seconds(5))
+            let extra = "  garp_master_delay 0\n  garp_master_repeat 1\n  garp_lower_prio_repeat 2\n  garp_lower_prio_delay 1\n"
+            let daemon = try F.start(implementation, in: lab.router(2), config: F.config(priority: 150, extra: extra))
+            #expect(F.waitUntil(lab.router(2), holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil, "\(daemon.output)")
+            usleep(1_000_000)
+            let from = Date().timeIntervalSince1970
+            let sent = try F.runPython(
+                BadPacketTests.sender, named: "send-adverts.py", in: lab.router(1), lab: lab, arguments: [Lab.ipv4(router: 1), "lower"])
+            #expect(sent.succeeded, "sender failed: \(sent.combinedOutput)")
+            usleep(2_500_000)
+            return capture.output.split(separator: "\n").filter { line in
+                guard let time = Double(line.prefix { $0 != " " }), time >= from else { return false }
+                return line.contains("Request who-has \(F.vip4) ") && line.contains("tell \(F.vip4),")
+            }.count
+        }
+    }
+
+    @Test func lowerPriorityAdvertsBringGratuitousARPsLikeKeepalived() throws {
+        let theirs = try Self.lowerPriorityAnnouncements(.debian)
+        let ours = try Self.lowerPriorityAnnouncements(.ours)
+        print("gratuitous ARPs after 3 lower-priority adverts (repeat 2, delay 1 s): keepalived \(theirs), ours \(ours)")
+        #expect(theirs > 0, "keepalived 2.2.7 sent none")
+        #expect(ours == theirs, "ours \(ours), keepalived \(theirs)")
+    }
 }

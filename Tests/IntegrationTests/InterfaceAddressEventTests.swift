@@ -54,4 +54,20 @@ struct InterfaceAddressEventTests {
             #expect(daemon.output.components(separatedBy: "(VI_1) Entering MASTER STATE").count == 3, "\(daemon.output)")
         }
     }
+
+    /// promote_secondaries: the interface's sysctl is on while the daemon runs and off again after.
+    @Test(arguments: [F.Implementation.ours, .debian])
+    func promoteSecondariesIsOnWhileRunning(_ implementation: F.Implementation) throws {
+        try Lab.withLab(routers: 1) { lab in
+            let router = lab.router(1)
+            let sysctl = "/proc/sys/net/ipv4/conf/eth0/promote_secondaries"
+            func value() throws -> String { try router.shell("cat \(sysctl)").standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) }
+            #expect(try value() == "0")
+            let daemon = try F.start(implementation, in: router, config: F.config(priority: 150, extra: "  promote_secondaries\n"))
+            #expect(F.waitUntil(router, holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil, "\(daemon.output)")
+            #expect(try value() == "1", "\(daemon.output)")
+            _ = daemon.stop()
+            #expect(try value() == "0", "\(daemon.output)")
+        }
+    }
 }

@@ -45,4 +45,20 @@ struct ReceiveOptionTests {
                     "became master without peers:\n\(daemon.output)")
         }
     }
+
+    /// vrrp_mcast_group4: both routers advertise to and listen on another group; with keepalived
+    /// 2.2.7 as the backup, one master at steady state.
+    @Test func aCustomMulticastGroupInteroperatesWithKeepalived() throws {
+        try Lab.withLab(routers: 2) { lab in
+            let global = "global_defs {\n  vrrp_mcast_group4 224.0.0.99\n}\n"
+            let capture = try lab.client.start(["tcpdump", "-i", "eth0", "-n", "-l", "-U", "-c", "3", "ip proto 112"], name: "tcpdump-vrrp")
+            _ = capture.waitForOutput(containing: "listening on", timeout: .seconds(5))
+            let backup = try F.start(.debian, in: lab.router(1), config: global + F.config(priority: 100))
+            let master = try F.start(.ours, in: lab.router(2), config: global + F.config(priority: 150))
+            #expect(F.waitUntil(lab.router(2), holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil, "\(master.output)")
+            usleep(UInt32(F.masterDownInterval(priority: 100) * 1_000_000))
+            #expect(!F.holds(lab.router(1), F.vip4), "keepalived did not hear ours on 224.0.0.99:\n\(backup.output)")
+            #expect(capture.waitForOutput(containing: "> 224.0.0.99: VRRPv2", timeout: .seconds(3)), "\(capture.output)")
+        }
+    }
 }

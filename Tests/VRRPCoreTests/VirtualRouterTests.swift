@@ -40,7 +40,7 @@ private func fire(_ router: inout VirtualRouter) -> [VirtualRouter.Action] {
         .addAddresses,
         .announceAddresses(count: 5),
         .transition(from: .backup, to: .master),
-        .armAnnounceTimer(at: at(8.609375)),
+        .armAnnounceTimer(at: at(8.609375), count: 5),
         .armTimer(at: at(4.609375), generation: 2),
     ])
     #expect(r.state == .master)
@@ -178,4 +178,23 @@ private func fire(_ router: inout VirtualRouter) -> [VirtualRouter.Action] {
     _ = r.handle(advert(200), now: at(1))
     #expect(r.handle(.timerExpired(generation: 1), now: at(3.7)).isEmpty)
     #expect(r.state == .backup)
+}
+
+@Test func aMasterHearingALowerPriorityAnswersAndRefreshesTheNeighboursTwice() {
+    var configuration = VirtualRouterConfiguration(name: "VI_1", vrid: VRID(51), basePriority: Priority(150), sourceAddress: us)
+    configuration.garpLowerPriorityRepeat = 2
+    configuration.garpLowerPriorityDelay = 1_000_000
+    var r = VirtualRouter(configuration)
+    _ = r.handle(.start(isUp: true), now: .zero)
+    _ = fire(&r)
+    #expect(r.state == .master)
+    let actions = r.handle(advert(50), now: at(4))
+    #expect(actions == [
+        .log("(VI_1) Received advert from 10.0.0.2 with lower priority 50, ours 150, forcing new election"),
+        .sendAdvertisement(Priority(150)),
+        .armTimer(at: at(5), generation: r.currentGeneration),
+        .announceAddresses(count: 2),
+        .armAnnounceTimer(at: at(5), count: 2),
+        .masterReceivedLowerPriority,
+    ])
 }

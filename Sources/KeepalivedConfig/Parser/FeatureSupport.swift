@@ -75,6 +75,9 @@ public enum FeatureSupport {
         "global_defs.smtp_auth_secret_file",
         "global_defs.vrrp_skip_check_adv_addr", "vrrp_instance.skip_check_adv_addr", "global_defs.vrrp_check_unicast_src",
         "vrrp_instance.check_unicast_src", "vrrp_instance.unicast_fault_no_peer", "global_defs.log_unknown_vrids",
+        "global_defs.vrrp_garp_lower_prio_delay", "global_defs.vrrp_garp_lower_prio_repeat", "vrrp_instance.garp_lower_prio_delay",
+        "vrrp_instance.garp_lower_prio_repeat", "vrrp_instance.promote_secondaries",
+        "global_defs.vrrp_mcast_group4", "global_defs.vrrp_mcast_group6", "global_defs.fifo_write_vrrp_states_on_reload",
     ])
 
     /// HTTP_GET's and SSL_GET's keywords (`SSL_GET` shares HTTP_GET's), and the `SSL { }` block.

@@ -114,6 +114,12 @@ enum DaemonRunner {
         service.garpInterval = loaded.configuration.global.vrrp.garpInterval
         service.gnaInterval = loaded.configuration.global.vrrp.gnaInterval
         service.logUnknownVRIDs = loaded.configuration.global.vrrp.logUnknownVRIDs
+        if loaded.configuration.global.vrrp.fifoWriteStatesOnReload {
+            service.onUnchangedByReload = { name, isGroup, state, priority in
+                guard let word = NotificationAssembly.word(state) else { return }
+                notifier.unchangedByReload(name, isGroup: isGroup, state: word, priority: Int(priority.rawValue))
+            }
+        }
         service.groupSMTPAlert = Dictionary(loaded.configuration.syncGroups.map { group in
             (group.name, MailAlertPolicy.resolve(own: group.smtpAlert, vrrpDefault: loaded.configuration.global.smtp.alertVRRP,
                                                  globalDefault: loaded.configuration.global.smtp.alert))

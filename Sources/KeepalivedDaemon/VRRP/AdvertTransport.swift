@@ -21,12 +21,14 @@ final class IPv4Transport: AdvertTransport {
     let arp: GratuitousARP
     var source: [UInt8]
     var descriptor: Int32 { socket.descriptor }
-    var multicastGroup: [UInt8] { VRRPSocketV4.multicastGroup }
+    let multicastGroup: [UInt8]
 
     /// `ipsecAH`: the socket carries protocol 51 (AH) instead of 112, as keepalived's does.
-    init(interface: InterfaceInfo, source: [UInt8]?, multicast: Bool, ipsecAH: Bool) throws(SystemCallError) {
+    init(interface: InterfaceInfo, source: [UInt8]?, multicast: Bool, group: [UInt8]?, ipsecAH: Bool) throws(SystemCallError) {
+        multicastGroup = group ?? VRRPSocketV4.multicastGroup
         socket = try VRRPSocketV4(
-            interface: interface, joinMulticast: multicast, ipProtocol: ipsecAH ? IPProtocolNumber.ah : IPProtocolNumber.vrrp)
+            interface: interface, joinMulticast: multicast, group: multicastGroup,
+            ipProtocol: ipsecAH ? IPProtocolNumber.ah : IPProtocolNumber.vrrp)
         arp = try GratuitousARP(interface: interface)
         self.source = source ?? interface.primaryIPv4 ?? [0, 0, 0, 0]
     }
@@ -57,10 +59,11 @@ final class IPv6Transport: AdvertTransport {
     let neighborAdvertisement: NeighborAdvertisement
     var source: [UInt8]
     var descriptor: Int32 { socket.descriptor }
-    var multicastGroup: [UInt8] { VRRPSocketV6.multicastGroup }
+    let multicastGroup: [UInt8]
 
-    init(interface: InterfaceInfo, source: [UInt8]?, multicast: Bool) throws(SystemCallError) {
-        socket = try VRRPSocketV6(interface: interface, joinMulticast: multicast)
+    init(interface: InterfaceInfo, source: [UInt8]?, multicast: Bool, group: [UInt8]?) throws(SystemCallError) {
+        multicastGroup = group ?? VRRPSocketV6.multicastGroup
+        socket = try VRRPSocketV6(interface: interface, joinMulticast: multicast, group: multicastGroup)
         neighborAdvertisement = try NeighborAdvertisement(interface: interface)
         self.source = source ?? interface.linkLocalIPv6 ?? Array(repeating: 0, count: 16)
     }

@@ -32,6 +32,12 @@ enum VRRPAssembly {
             case nil: authentication = .none
             }
             router.ipsecAH = authentication == .ipsecAH
+            // keepalived's defaults: the global garp_master_repeat / garp_master_delay; none in strict mode.
+            let strict = instance.strictMode ?? defaults.strict
+            router.garpLowerPriorityRepeat = strict ? 0
+                : Int(instance.garpLowerPriorityRepeat ?? defaults.garpLowerPriorityRepeat ?? defaults.garpMasterRepeat)
+            router.garpLowerPriorityDelay = strict ? 0
+                : instance.garpLowerPriorityDelay ?? defaults.garpLowerPriorityDelay ?? defaults.garpMasterDelay
             var runtime = VRRPInstanceRuntime(
                 router: router, interfaceName: interface,
                 virtualAddresses: instance.virtualAddresses.map(address),
@@ -49,6 +55,8 @@ enum VRRPAssembly {
             // keepalived 2.2.7 sets the flag for any valid value, "false" included.
             runtime.skipCheckAdvertAddresses = configuration.global.vrrp.skipCheckAdvertAddresses
                 || instance.skipCheckAdvertisementAddresses != nil
+            runtime.multicastGroup = (family == .ipv4 ? defaults.multicastGroup4 : defaults.multicastGroup6).bytes
+            runtime.promoteSecondaries = instance.promoteSecondaries && instance.virtualMAC == nil
             runtime.configurationFault = instance.unicastConfigured && instance.unicastPeers.isEmpty && instance.unicastFaultNoPeer
             runtime.virtualRoutes = instance.virtualRoutes
             runtime.virtualRules = instance.virtualRules

@@ -67,6 +67,10 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
     public var skipCheckAdvertAddresses = false
     /// keepalived.conf: unicast_fault_no_peer with no unicast_peer: the instance stays in FAULT.
     public var configurationFault = false
+    /// keepalived.conf: promote_secondaries (the interface's sysctl set while we run).
+    public var promoteSecondaries = false
+    /// keepalived.conf: vrrp_mcast_group4 / vrrp_mcast_group6 (nil: 224.0.0.18 / ff02::12).
+    public var multicastGroup: [UInt8]?
     /// keepalived.conf: track_interface, track_script (with resolved weights)
     public var trackers: [TrackingBinding] = []
     /// keepalived.conf: dont_track_primary

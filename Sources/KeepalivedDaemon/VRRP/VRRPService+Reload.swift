@@ -126,16 +126,41 @@ extension VRRPService {
         descriptorsStale = true
         statusDirty = (true, true)
         perform(reload.actions, now: now)
+        reportUnchanged(reload.actions)
         log("Reload finished: \(counts.kept) instance(s) unchanged, \(counts.changed) changed, \(counts.added) added, \(reload.removed.count) removed")
     }
 
+}
+
+extension VRRPService {
+    /// fifo_write_vrrp_states_on_reload: keepalived's vrrp_init_state writes the FIFO line of every
+    /// group, then every instance, a reload left where it was; a master resumes by another path
+    /// that writes nothing.
+    func reportUnchanged(_ actions: [Engine.Action]) {
+        guard let report = onUnchangedByReload else { return }
+        var moved = Set<InstanceID>(), movedGroups = Set<SyncGroupID>()
+        for action in actions {
+            switch action {
+            case let .instance(id, .transition): moved.insert(id)
+            case let .groupTransition(group, _, _): movedGroups.insert(group)
+            default: break
+            }
+        }
+        for id in engine.syncGroupIDs where !movedGroups.contains(id) {
+            report(id.rawValue, true, engine.syncGroups[id]!.state, Priority(0))
+        }
+        for id in engine.instanceIDs where !moved.contains(id) {
+            guard let router = engine.routers[id], router.state != .master else { continue }
+            report(router.configuration.name, false, router.state, router.effectivePriority)
+        }
+    }
 }
 
 extension VRRPService.RunningInstance {
     /// A changed instance takes over the running one's data-plane bookkeeping.
     func continueFrom(_ old: VRRPService.RunningInstance) {
         timer = old.timer
-        announceAt = old.announceAt
+        delayedBursts = old.delayedBursts
         lastTransition = old.lastTransition
         drops = old.drops
         reportedPriority = old.reportedPriority

@@ -21,7 +21,8 @@ public final class VRRPService: @unchecked Sendable {
         let interface: InterfaceInfo
         let transport: any AdvertTransport
         var timer: (at: Instant, generation: UInt64)?
-        var announceAt: Instant?
+        /// Delayed gratuitous-ARP bursts (garp_master_delay, garp_lower_prio_delay): when, how many rounds.
+        var delayedBursts: [(at: Instant, count: Int)] = []
         /// garp_master_refresh: when a master next repeats its gratuitous ARPs / NAs.
         var refreshAt: Instant?
         /// Wall-clock seconds of the last state change (keepalived's last_transition).
@@ -55,10 +56,10 @@ public final class VRRPService: @unchecked Sendable {
             let source = runtime.sourceAddress ?? defaultSource
             if runtime.router.family == .ipv4 {
                 transport = try IPv4Transport(
-                    interface: interface, source: source, multicast: multicast,
+                    interface: interface, source: source, multicast: multicast, group: runtime.multicastGroup,
                     ipsecAH: runtime.authenticationType == .ipsecAH)
             } else {
-                transport = try IPv6Transport(interface: interface, source: source, multicast: multicast)
+                transport = try IPv6Transport(interface: interface, source: source, multicast: multicast, group: runtime.multicastGroup)
             }
             var configuration = runtime.router
             configuration.sourceAddress = transport.source
@@ -143,6 +144,11 @@ public final class VRRPService: @unchecked Sendable {
     var pendingAnnouncements: [(instance: RunningInstance, address: [UInt8])] = []
     var nextAnnouncement: [AnnouncementSlot: Instant] = [:]
     struct AnnouncementSlot: Hashable { var interface: UInt32; var ipv6: Bool }
+    /// The interfaces whose promote_secondaries we turned on (turned off again at stop).
+    var promotedInterfaces: [String] = []
+    /// keepalived.conf: fifo_write_vrrp_states_on_reload. Called after a reload for each sync group,
+    /// then each instance, whose state it did not change.
+    public var onUnchangedByReload: (@Sendable (_ name: String, _ isGroup: Bool, _ state: VRRPState, _ priority: Priority) -> Void)?
     /// keepalived.conf: log_unknown_vrids
     public var logUnknownVRIDs = false
     /// Each sync group's resolved smtp_alert, for the data dump.
@@ -268,6 +274,7 @@ public final class VRRPService: @unchecked Sendable {
     /// master, addresses released) and the call returns.
     public func run() {
         installStatics()
+        promoteSecondaries()
         let now = MonotonicClock.now()
         for instance in instances {
             // keepalived clears leftovers of an earlier run before starting as backup.
@@ -282,7 +289,7 @@ public final class VRRPService: @unchecked Sendable {
             let running = scripts.contains { $0.running != nil }
             publishStatus(now: now)
             let statusDue = onStatus != nil && statusDirty.any ? lastStatus.adding(Self.statusInterval) : nil
-            let next = (instances.flatMap { [$0.timer?.at, $0.announceAt].compactMap { $0 } } + scripts.compactMap(\.deadline)
+            let next = (instances.flatMap { [$0.timer?.at, $0.delayedBursts.map(\.at).min()].compactMap { $0 } } + scripts.compactMap(\.deadline)
                 + [statusDue, processWatcher?.deadline, announcementDeadline].compactMap { $0 }).min()
                 .map { Swift.min($0, now.adding(running ? 100_000 : 1_000_000)) }
             let timeout = next.map { $0 <= now ? 0 : Int32(clamping: ($0.microseconds - now.microseconds + 999) / 1000) } ?? 1000
@@ -323,9 +330,10 @@ public final class VRRPService: @unchecked Sendable {
                     }
                     perform(engine.handle(.timerExpired(instance.id, generation: timer.generation), now: after), now: after)
                 }
-                if let announceTime = instance.announceAt, announceTime <= after {
-                    instance.announceAt = nil
-                    if router(instance).state == .master { announce(instance, count: instance.runtime.router.garpMasterRepeat) }
+                if instance.delayedBursts.contains(where: { $0.at <= after }) {
+                    let due = instance.delayedBursts.filter { $0.at <= after }
+                    instance.delayedBursts.removeAll { $0.at <= after }
+                    if router(instance).state == .master { for burst in due { announce(instance, count: burst.count) } }
                 }
             }
             if !pendingAnnouncements.isEmpty { sendDueAnnouncements(now: after) }
@@ -340,6 +348,7 @@ public final class VRRPService: @unchecked Sendable {
             for instance in instances { if let vmac = instance.runtime.virtualMAC { VirtualMAC.delete(name: vmac.name) } }
         }
         removeStatics()
+        restoreSecondaries()
         publishStatus(now: end)
     }
 
@@ -525,11 +534,11 @@ public final class VRRPService: @unchecked Sendable {
                 instance.timer = (at, generation)
             case .cancelTimer:
                 instance.timer = nil
-            case let .armAnnounceTimer(at):
-                instance.announceAt = at
+            case let .armAnnounceTimer(at, count):
+                instance.delayedBursts.append((at, count))
             case let .transition(from, to):
                 if to != .master {
-                    instance.announceAt = nil
+                    instance.delayedBursts.removeAll()
                     pendingAnnouncements.removeAll { $0.instance === instance }
                 }
                 instance.refreshAt = to == .master && instance.runtime.garpRefresh > 0 ? now.adding(instance.runtime.garpRefresh) : nil
