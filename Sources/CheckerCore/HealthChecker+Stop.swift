@@ -23,7 +23,8 @@ extension HealthChecker {
         return actions
     }
 
-    /// keepalived's clear_service_vs with no flush: the sorry server, then every real server.
+    /// keepalived's clear_service_vs with no flush: the sorry server, then every real server, then the
+    /// virtual server's shutdown quorum notification.
     mutating func clearRealServers(virtualServer v: Int) -> [CheckerAction] {
         var actions: [CheckerAction] = []
         if let sorry = virtualServers[v].sorry, sorry.inSet {
@@ -45,6 +46,9 @@ extension HealthChecker {
             // keepalived: without omega only the trap goes out at shutdown.
             actions.append(.realServerChanged(virtualServer: v, realServer: r, up: false))
         }
+        // keepalived's update_vs_notifies when stopping: the quorum trap always goes out (status 3).
+        virtualServers[v].quorumUp = false
+        actions.append(.quorumChanged(virtualServer: v, up: false))
         return actions
     }
 }

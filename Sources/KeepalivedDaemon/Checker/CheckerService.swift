@@ -17,6 +17,12 @@ final class CheckerService: @unchecked Sendable {
     private let log: @Sendable (String) -> Void
     private let resolve: @Sendable (NotifyScript) -> ScriptRunner.Command
     private var thread: ServiceThread?
+    /// The SNMP side (set before `start`): the checker's snapshots and its traps.
+    var snmp: SNMPReporter?
+    /// The last snapshot handed to SNMP, so an unchanged state is not republished.
+    private var published: CheckerStatusSnapshot?
+    /// Set while the IPVS table is released at shutdown (the quorum traps then report status 3).
+    private var stopping = false
 
     init(configuration: Configuration, applier: any IPVSApplier, log: @escaping @Sendable (String) -> Void) {
         engine = HealthChecker(configuration: configuration)
@@ -61,6 +67,7 @@ final class CheckerService: @unchecked Sendable {
     func stop(releaseIPVS: Bool) {
         loop.stop()
         thread?.join()
+        stopping = true
         if releaseIPVS { execute(engine.stop(), now: MonotonicClock.now()) }
     }
 
@@ -83,10 +90,22 @@ final class CheckerService: @unchecked Sendable {
             case .ipvs(let change): applier.apply(change)
             case .runScript(let script): runner.launch(resolve(script))
             case .scheduleProbe(let request): loop.schedule(request, now: now)
-            case .fifo, .alert, .realServerChanged, .quorumChanged:
-                // notify_fifo lines, smtp_alert mails and the checker traps are not wired yet.
+            case .realServerChanged(let v, let r, _): snmp?.realServerChanged(virtualServer: v, realServer: r, engine.statusSnapshot)
+            case .quorumChanged(let v, _): snmp?.quorumChanged(virtualServer: v, stopping: stopping, engine.statusSnapshot)
+            case .fifo, .alert:
+                // notify_fifo lines and smtp_alert mails are not wired yet.
                 break
             }
         }
+        publishStatus()
+    }
+
+    /// Hands SNMP the engine's state when it changed (a value: SNMP never reads the engine).
+    private func publishStatus() {
+        guard let snmp else { return }
+        let snapshot = engine.statusSnapshot
+        guard snapshot != published else { return }
+        published = snapshot
+        snmp.checkerStatusChanged(snapshot)
     }
 }

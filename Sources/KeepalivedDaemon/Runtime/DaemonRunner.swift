@@ -65,6 +65,7 @@ enum DaemonRunner {
             runner: runner)
         let runtimes = VRRPAssembly.runtimes(loaded.configuration)
         let snmp = SNMPReporter(loaded.configuration, runtimes: runtimes, options: options) { log.info($0) }
+        checker?.snmp = snmp
         var logDetail: (@Sendable (String) -> Void)?
         if options.logDetail != .normal { logDetail = { log.info($0) } }
         let mailer = MailAssembly.sender(loaded.configuration, log: { log.info($0) }, logDetail: logDetail)
