@@ -17,9 +17,14 @@ public struct CheckerStatusSnapshot: Hashable, Sendable {
 
     /// One virtual server's run-time state.
     public struct VirtualServer: Hashable, Sendable {
+        /// keepalived's alive for a virtual server: its service is in the IPVS table (set by
+        /// init_services, cleared by clear_services).
+        public var inService: Bool
         public var quorumUp: Bool
         public var realServers: [RealServer]
-        public init(quorumUp: Bool, realServers: [RealServer]) { self.quorumUp = quorumUp; self.realServers = realServers }
+        public init(inService: Bool, quorumUp: Bool, realServers: [RealServer]) {
+            self.inService = inService; self.quorumUp = quorumUp; self.realServers = realServers
+        }
     }
 
     public var virtualServers: [VirtualServer]
@@ -29,10 +34,11 @@ public struct CheckerStatusSnapshot: Hashable, Sendable {
 extension HealthChecker {
     /// The current state, for the SNMP tables and traps.
     public var statusSnapshot: CheckerStatusSnapshot {
-        CheckerStatusSnapshot(virtualServers: virtualServers.map { vs in
-            .init(quorumUp: vs.quorumUp, realServers: vs.realServers.map {
-                .init(alive: $0.alive, weight: $0.ipvsWeight, failedCheckers: $0.failedCheckers)
-            })
+        CheckerStatusSnapshot(virtualServers: zip(virtualServers, services).map { vs, services in
+            .init(inService: services.first.map { table.virtualServer($0.key) != nil } ?? false,
+                  quorumUp: vs.quorumUp, realServers: vs.realServers.map {
+                      .init(alive: $0.alive, weight: $0.ipvsWeight, failedCheckers: $0.failedCheckers)
+                  })
         })
     }
 }

@@ -22,7 +22,7 @@ extension SNMPCheckerStatus {
         public var scheduler: String
         /// keepalived.conf: lvs_method (nil: not set, the column is absent)
         public var forwarding: Forwarding?
-        /// keepalived never sets its virtual server's alive flag, so virtualServerStatus reads false(2).
+        /// Run time: keepalived's alive, true once the service is in the IPVS table (virtualServerStatus).
         public var alive = false
         public var virtualhost: String?
         /// keepalived.conf: persistence_timeout (0: none)

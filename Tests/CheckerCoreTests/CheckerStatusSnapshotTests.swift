@@ -32,7 +32,7 @@ import Testing
     @Test func snapshotFollowsTheChecks() {
         var driver = Driver(Self.config)
         _ = driver.start()
-        #expect(driver.checker.statusSnapshot.virtualServers == [.init(quorumUp: true, realServers: [
+        #expect(driver.checker.statusSnapshot.virtualServers == [.init(inService: true, quorumUp: true, realServers: [
             .init(alive: true, weight: 3, failedCheckers: 0), .init(alive: true, weight: 1, failedCheckers: 0),
         ])])
         let now = driver.now
@@ -41,7 +41,7 @@ import Testing
         // keepalived's order: the real server's trap, then the quorum's.
         #expect(Self.traps(actions) == [.realServerChanged(virtualServer: 0, realServer: 0, up: false),
                                         .quorumChanged(virtualServer: 0, up: false)])
-        #expect(driver.checker.statusSnapshot.virtualServers == [.init(quorumUp: false, realServers: [
+        #expect(driver.checker.statusSnapshot.virtualServers == [.init(inService: true, quorumUp: false, realServers: [
             .init(alive: false, weight: 3, failedCheckers: 1), .init(alive: true, weight: 1, failedCheckers: 0),
         ])])
     }
@@ -50,12 +50,14 @@ import Testing
     /// trap per virtual server; lvs_flush_on_stop skips them all.
     @Test func stopSendsTheShutdownTraps() {
         var driver = Driver(Self.config)
+        #expect(driver.checker.statusSnapshot.virtualServers.map(\.inService) == [false])
         _ = driver.start()
         #expect(Self.traps(driver.checker.stop()) == [
             .realServerChanged(virtualServer: 0, realServer: 0, up: false),
             .realServerChanged(virtualServer: 0, realServer: 1, up: false),
             .quorumChanged(virtualServer: 0, up: false),
         ])
+        #expect(driver.checker.statusSnapshot.virtualServers.map(\.inService) == [false])
         var flushing = Driver(Self.config.replacingOccurrences(of: "virtual_server 10", with: "global_defs {\n  lvs_flush_on_stop\n}\nvirtual_server 10"))
         _ = flushing.start()
         #expect(Self.traps(flushing.checker.stop()).isEmpty)

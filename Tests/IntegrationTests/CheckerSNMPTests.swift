@@ -132,8 +132,8 @@ struct CheckerSNMPTests {
 
     /// The walk without the statistics, as check_snmp.c answers for this configuration once
     /// 10.77.0.99 is down: groups (the fwmark line first), virtual servers (the group service
-    /// shows both granularity columns, keepalived never sets virtualServerStatus), real servers
-    /// (the sorry server is row 1.1 with no status, weight or checker columns), LVS scalars.
+    /// shows both granularity columns), real servers (the sorry server is row 1.1 with no status,
+    /// weight or checker columns), LVS scalars.
     static let expectedWalk = """
         .1.1.2.1 = STRING: "G"
         .2.1.2.1.1 = INTEGER: 1
@@ -160,8 +160,8 @@ struct CheckerSNMPTests {
         .3.1.9.2 = INTEGER: 4
         .3.1.10.1 = INTEGER: 1
         .3.1.10.2 = INTEGER: 2
-        .3.1.11.1 = INTEGER: 2
-        .3.1.11.2 = INTEGER: 2
+        .3.1.11.1 = INTEGER: 1
+        .3.1.11.2 = INTEGER: 1
         .3.1.13.1 = INTEGER: 2
         .3.1.13.2 = INTEGER: 2
         .3.1.15.1 = Hex-STRING: FF FF FF FF

@@ -8,6 +8,7 @@ import NetworkTypes
     static let checker: SNMPCheckerStatus = {
         var web = SNMPCheckerStatus.VirtualServer(service: .address(IPAddress("192.0.2.100")!, port: 80), family: .inet,
                                                   scheduler: "rr", forwarding: .init(kind: 1))
+        web.alive = true
         web.quorum = 2
         web.hysteresis = 1
         web.quorumUp = false
@@ -90,7 +91,8 @@ import NetworkTypes
         #expect(value("3.1.9.2") == .integer(99))
         #expect(value("3.1.9.3") == .integer(4))                 // wlc
         #expect(get("3.1.10.2") == .noSuchInstance)
-        #expect(value("3.1.11.1") == .integer(2))                // keepalived never sets vs alive
+        #expect(value("3.1.11.1") == .integer(1))                // in the IPVS table
+        #expect(value("3.1.11.2") == .integer(2))
         #expect(value("3.1.13.1") == .integer(1))
         #expect(value("3.1.14.1") == .gauge32(300))
         #expect(get("3.1.14.2") == .noSuchInstance)

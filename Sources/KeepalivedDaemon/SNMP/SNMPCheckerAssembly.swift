@@ -127,6 +127,7 @@ enum SNMPCheckerAssembly {
         guard let snapshot else { return base }
         var status = base
         for (v, runtime) in zip(status.virtualServers.indices, snapshot.virtualServers) {
+            status.virtualServers[v].alive = runtime.inService
             status.virtualServers[v].quorumUp = runtime.quorumUp
             for (r, server) in zip(status.virtualServers[v].realServers.indices, runtime.realServers) {
                 status.virtualServers[v].realServers[r].alive = server.alive

@@ -1,0 +1,156 @@
+// The KEEPALIVED-MIB check subtree and check traps compared with keepalived 2.2.7 on a real IPVS
+// kernel: in one boot of the QEMU guest, snmpd + Debian's keepalived (checker only), then snmpd +
+// ours, each walked with snmpwalk and watched by snmptrapd while a real server goes down and at
+// SIGTERM. IPVS counters and rates move with time and traffic, so they are masked.
+import Foundation
+import KeepalivedTestSupport
+import Testing
+
+@Suite(.serialized, .enabled(if: IPVSGuestGate.shouldRun))
+struct CheckerSNMPGuestTests {
+    static let config = """
+        global_defs {
+          router_id guest
+          enable_snmp_checker
+          enable_traps
+          snmp_socket unix:/tmp/snmp/agentx.sock
+          lvs_timeouts tcp 900 udp 60
+        }
+        virtual_server_group G {
+          10.9.9.10 80
+          fwmark 5
+          10.9.9.20-30 443
+        }
+        virtual_server 10.9.9.9 80 {
+          delay_loop 1
+          lvs_sched rr
+          lvs_method NAT
+          protocol TCP
+          quorum 2
+          snmp_name web
+          sorry_server 10.0.3.2 80
+          real_server 10.0.1.2 80 {
+            snmp_name rs1
+            TCP_CHECK {
+              connect_timeout 1
+              retry 0
+            }
+          }
+          real_server 10.0.2.2 80 {
+            weight 3
+            uthreshold 100
+            TCP_CHECK {
+              connect_timeout 1
+              retry 0
+            }
+          }
+          real_server 10.0.3.3 80 {
+            inhibit_on_failure
+            TCP_CHECK {
+              connect_timeout 1
+              retry 0
+            }
+          }
+        }
+        virtual_server group G {
+          delay_loop 30
+          warmup 0
+          lvs_method DR
+          protocol TCP
+          real_server 10.0.2.2 80 {
+            TCP_CHECK {
+              connect_timeout 1
+            }
+          }
+        }
+        """
+
+    /// Runs each implementation in turn under the same snmpd: settle, traffic, walk, a real server
+    /// down, SIGTERM; one `== walk NAME`, `== traps NAME` and `== log NAME` section each.
+    static let script = IPVSGuest.natLabScript(realServers: 2) + """
+        ip link set lo up
+        mkdir -p /var/lib/snmp /run /var/run /tmp/snmp
+        printf '%s\\n' "$CONF" > /tmp/keepalived.conf
+        printf 'master agentx\\nagentXSocket /tmp/snmp/agentx.sock\\nagentaddress udp:127.0.0.1:16161\\nrocommunity public 127.0.0.1\\ntrap2sink 127.0.0.1:16162 public\\n' > /tmp/snmp/snmpd.conf
+        printf 'disableAuthorization yes\\nsnmpTrapdAddr udp:127.0.0.1:16162\\n' > /tmp/snmp/snmptrapd.conf
+        serve 1; serve 2
+        snmpd -f -Lo -C -c /tmp/snmp/snmpd.conf -m '' -p /tmp/snmp/snmpd.pid > /tmp/snmpd.log 2>&1 &
+        n=100; while [ ! -S /tmp/snmp/agentx.sock ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+
+        walk() { snmpwalk -v2c -c public -On -m '' -t 3 -r 1 127.0.0.1:16161 "$1"; }
+        statuses() { walk .1.3.6.1.4.1.9586.100.5.3.4.1.6 2>/dev/null | awk '{printf "%s ", $NF}'; }
+        traps() { grep -c '^.1.3.6.1.2.1.1.3.0' /tmp/traps-$IMPL.txt 2>/dev/null || true; }
+        # Polls (up to 60 s) until the command's output is $2.
+        await() {
+          n=300
+          while [ $n -gt 0 ]; do [ "$($1)" = "$2" ] && return 0; sleep 0.2; n=$((n - 1)); done
+          echo "timed out waiting for $1 to be '$2': '$($1)'"; cat /tmp/ka-$IMPL.log; return 1
+        }
+        observe() {
+          IMPL=$1; shift
+          snmptrapd -f -Lf /tmp/traps-$IMPL.txt -C -c /tmp/snmp/snmptrapd.conf -m '' -On -F '%v\\n' &
+          TRAPD=$!
+          sleep 1
+          "$@" -n -l -G -f /tmp/keepalived.conf -p /tmp/ka.pid -c /tmp/ka_check.pid -r /tmp/ka_vrrp.pid > /tmp/ka-$IMPL.log 2>&1 &
+          KA=$!
+          await statuses "1 1 2 1 "
+          await traps 3
+          ask "traffic $IMPL" 4
+          sleep 3
+          echo "== walk $IMPL"; walk .1.3.6.1.4.1.9586.100.5.3
+          stop_server 1
+          await traps 4
+          kill -TERM $KA; wait $KA || echo "keepalived exited $?"
+          sleep 2
+          kill $TRAPD; wait $TRAPD || true
+          echo "== traps $IMPL"; grep '^.1.3.6.1.2.1.1.3.0' /tmp/traps-$IMPL.txt || true
+          echo "== log $IMPL"; cat /tmp/ka-$IMPL.log
+          echo "== ipvs after $IMPL"; ipvsadm -Ln
+          serve 1
+        }
+        observe debian /usr/sbin/keepalived -C
+        observe ours $K
+        echo "== snmpd"; cat /tmp/snmpd.log
+        """
+
+    /// A walk line with its IPVS statistics masked: virtualServerTable 27-36 and 38-50,
+    /// realServerTable 14-39 keep their OID and type, not their value.
+    static func masked(_ line: String) -> String {
+        let prefix = ".1.3.6.1.4.1.9586.100.5.3."
+        guard line.hasPrefix(prefix) else { return line }
+        let arcs = line.dropFirst(prefix.count).prefix { $0 != " " }.split(separator: ".").compactMap { Int($0) }
+        guard arcs.count >= 3 else { return line }
+        let isStatistics = (arcs[0] == 3 && (27...50).contains(arcs[2]) && arcs[2] != 37) || (arcs[0] == 4 && (14...39).contains(arcs[2]))
+        guard isStatistics, let colon = line.range(of: ": ", options: .backwards) else { return line }
+        return String(line[..<colon.upperBound]) + "*"
+    }
+
+    @Test func checkSubtreeAndTrapsMatchKeepalivedOnRealIPVS() throws {
+        let keepalived = try #require(IPVSCheckerGuestTests.keepalived, "keepalived is not built: swift build --product keepalived")
+        let image = try IPVSGuest.prepareImage()
+        let result = try IPVSGuest.run(
+            "K=\(keepalived)\nCONF='\(Self.config)'\n" + Self.script,
+            binaries: [keepalived, "/usr/sbin/keepalived", "/usr/sbin/snmpd", "/usr/sbin/snmptrapd", "/usr/bin/snmpwalk"],
+            image: image, timeout: .seconds(300))
+        print("IPVS guest (check SNMP): kernel \(result.kernel ?? "?"), boot-to-result \(result.qemu.duration)")
+        #expect(result.status == 0, "\(result)")
+        let sections = result.sections
+        func walk(_ name: String) -> [String] {
+            (sections["walk " + name] ?? "").split(separator: "\n").map { Self.masked(String($0)) }
+        }
+        // sysUpTime differs from run to run; everything else in a trap must match.
+        func traps(_ name: String) -> [String] {
+            (sections["traps " + name] ?? "").split(separator: "\n").map {
+                String($0).replacing(/Timeticks: \(\d+\) [0-9:.]+/, with: "Timeticks: *")
+            }
+        }
+        let (theirs, ours) = (walk("debian"), walk("ours"))
+        #expect(theirs.count > 300, "\(result)")
+        #expect(ours == theirs, "walks differ: \(zip(ours, theirs).filter { $0 != $1 }.prefix(10))\n\(result)")
+        #expect(traps("debian").count >= 8, "\(result)")
+        #expect(traps("ours") == traps("debian"), "\(result)")
+        // keepalived read real counters (the traffic went through IPVS), which the masking hid.
+        let counted = (sections["walk debian"] ?? "").split(separator: "\n").filter { $0.contains(".5.3.3.1.38.1 = Counter64: ") }
+        print("keepalived 2.2.7's virtualServerStatsConns64 after the traffic: \(counted)")
+    }
+}
