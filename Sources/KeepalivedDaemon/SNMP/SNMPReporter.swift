@@ -1,4 +1,5 @@
 import CheckerCore
+import IPVSModel
 import KeepalivedConfig
 import LinuxNet
 import NetworkTypes
@@ -26,6 +27,9 @@ final class SNMPReporter: Sendable {
     let checkerBase: SNMPCheckerStatus?
     let checkerTraps: Bool
     let checkerLatest = Mutex<CheckerStatusSnapshot?>(nil)
+    /// Each virtual server's kernel services, whose counters the check subtree sums, and their reader.
+    private let checkerServices: [[IPVSServiceKey]]
+    private let statistics = IPVSStatisticsReader()
 
     /// nil when neither keepalived.conf nor `-x` turns SNMP on.
     init?(_ configuration: Configuration, runtimes: [VRRPInstanceRuntime], options: CommandLineOptions,
@@ -41,6 +45,7 @@ final class SNMPReporter: Sendable {
         traps = (snmp.enableTraps && keepalived, snmp.enableTraps && rfcV2, snmp.enableTraps && rfcV3)
         checkerBase = checker ? SNMPCheckerAssembly.base(configuration) : nil
         checkerTraps = checker && snmp.enableTraps
+        checkerServices = configuration.virtualServers.map { IPVSPlan.services($0, groups: configuration.virtualServerGroups).map(\.key) }
         base = Mutex(SNMPStatusAssembly.base(configuration, runtimes: runtimes))
         agentStart = MonotonicClock.now()
         var modules = [AgentXSubagent.Module(root: KeepalivedMIB.global, description: "Keepalived")]
@@ -85,9 +90,17 @@ final class SNMPReporter: Sendable {
     func publish() {
         let base = base.withLock { $0 }, snapshot = latest.withLock { $0 }, mibs = mibs, agentStart = agentStart
         let checkerBase = checkerBase, checker = checkerLatest.withLock { $0 }
-        agent.publish {
+        let statistics = statistics, services = checkerServices
+        // The IPVS counters change by themselves: a view showing them is rebuilt after STATS_REFRESH.
+        agent.publish(maximumAge: checkerBase == nil ? nil : .microseconds(IPVSStatisticsReader.refresh)) {
             var status = SNMPStatusAssembly.status(base, snapshot, agentStart: agentStart)
-            status.checker = checkerBase.map { SNMPCheckerAssembly.status($0, checker) }
+            status.checker = checkerBase.map { base in
+                var checker = SNMPCheckerAssembly.status(base, checker)
+                if let table = statistics.read(now: MonotonicClock.now()) {
+                    SNMPCheckerAssembly.addStatistics(table, services: services, to: &checker)
+                }
+                return checker
+            }
             return mibs.view(status)
         }
     }
