@@ -11,11 +11,11 @@ struct CheckerSNMPTests {
     typealias F = VRRPFixtures
     static let check = ".1.3.6.1.4.1.9586.100.5.3"
 
-    static func config(socket: String) -> String {
+    static func config(socket: String, keyword: Bool) -> String {
         """
         global_defs {
           router_id lab1
-          enable_snmp_checker
+          \(keyword ? "enable_snmp_checker" : "")
           enable_traps
           enable_script_security
           script_user root
@@ -66,7 +66,9 @@ struct CheckerSNMPTests {
         """
     }
 
-    @Test func walkAndTrapsAsKeepalivedServesThem() throws {
+    /// Turned on by `enable_snmp_checker`, or by `-x` (which turns on every MIB, as keepalived's does).
+    @Test(arguments: [false, true])
+    func walkAndTrapsAsKeepalivedServesThem(dashX: Bool) throws {
         F.checkPrerequisites()
         try Lab.withLab(routers: 2) { lab in
             let listener = try lab.router(2).start(["python3", "-c", """
@@ -82,7 +84,10 @@ struct CheckerSNMPTests {
             let trapd = try station.startTrapReceiver()
             defer { _ = trapd.stop(); _ = snmpd.stop() }
             #expect(station.waitUntilListening())
-            let daemon = try F.start(.ours, in: router, config: Self.config(socket: station.agentXSocket))
+            let file = try router.installFile("/etc/keepalived/check-snmp.conf",
+                                              contents: Self.config(socket: station.agentXSocket, keyword: !dashX))
+            let daemon = try router.start([F.ourBinary, "-n", "-l", "-G", "-f", file, "-p", lab.directory + "/ck.pid",
+                                           "-r", lab.directory + "/ck-vrrp.pid"] + (dashX ? ["-x"] : []), name: "keepalived-check-snmp")
             // 10.77.0.99 never answers: down after its first check; the quorum (2 of weight 1+3) goes with it.
             let settled = SNMPStation.waitFor(atMost: 10) {
                 ((try? station.walk("\(Self.check).4.1.6")) ?? []) == [
