@@ -1,3 +1,4 @@
+import IPVSModel
 import NetworkTypes
 
 /// The KEEPALIVED-MIB check subtree (`keepalived.check`, 3), cell by cell as keepalived 2.2.7's
@@ -130,7 +131,7 @@ extension KeepalivedMIB {
     /// keepalived: each rate's ...Low column returns a static Counter64 buffer of the handler
     /// instead of the low word; read as a Gauge it is the high word of the last Counter64 that
     /// handler built, 0 unless a 64-bit counter passed 2^32. Served as 0.
-    static func addStatistics(_ s: SNMPCheckerStatus.Statistics, packets: UInt32, wide: UInt32, to entry: OID,
+    static func addStatistics(_ s: IPVSStatistics, packets: UInt32, wide: UInt32, to entry: OID,
                               _ index: [UInt32], _ mib: inout MIBBuilder) {
         func put(_ column: UInt32, _ value: SNMPValue) { mib.cell(entry.appending(column), index, value) }
         put(packets, .counter32(UInt32(truncatingIfNeeded: s.inPackets)))

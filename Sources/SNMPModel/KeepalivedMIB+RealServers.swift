@@ -27,9 +27,9 @@ extension KeepalivedMIB {
                 }
                 let s = rs.statistics
                 put(14, .gauge32(UInt32(truncatingIfNeeded: s.connections)))
-                put(15, .gauge32(s.activeConnections))
-                put(16, .gauge32(s.inactiveConnections))
-                put(17, .gauge32(s.persistentConnections))
+                put(15, .gauge32(rs.activeConnections))
+                put(16, .gauge32(rs.inactiveConnections))
+                put(17, .gauge32(rs.persistentConnections))
                 addStatistics(s, packets: 18, wide: 27, to: e, index, &mib)
                 put(40, rs.forwarding.map { .integer(Int32($0.kind)) })
                 put(41, rs.virtualhost.map(SNMPValue.string))

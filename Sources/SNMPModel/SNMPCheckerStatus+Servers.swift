@@ -1,3 +1,4 @@
+import IPVSModel
 import NetworkTypes
 
 extension SNMPCheckerStatus {
@@ -53,7 +54,8 @@ extension SNMPCheckerStatus {
         public var smtpAlert = false
         public var connectTimeout: UInt64 = 5_000_000
         public var snmpName: String?
-        public var statistics = Statistics()
+        /// The kernel's counters summed over the service's IPVS services (0 when unreadable).
+        public var statistics = IPVSStatistics()
 
         public init(service: Service, family: IPAddress.Family?, serviceProtocol: ServiceProtocol = .tcp,
                     scheduler: String = "wlc", forwarding: Forwarding? = Forwarding(kind: 1)) {
@@ -95,7 +97,11 @@ extension SNMPCheckerStatus {
         public var smtpAlert = false
         public var connectTimeout: UInt64 = 0
         public var snmpName: String?
-        public var statistics = Statistics()
+        /// The kernel's counters and connection counts for this destination (0 when unreadable).
+        public var statistics = IPVSStatistics()
+        public var activeConnections: UInt32 = 0
+        public var inactiveConnections: UInt32 = 0
+        public var persistentConnections: UInt32 = 0
 
         public init(address: IPAddress, port: UInt16, forwarding: Forwarding? = Forwarding(kind: 1)) {
             self.address = address

@@ -56,25 +56,6 @@ public struct SNMPCheckerStatus: Sendable, Hashable {
         }
     }
 
-    /// IPVS counters and rates of a service or a destination (keepalived's ip_vs_stats64).
-    public struct Statistics: Sendable, Hashable {
-        public var connections: UInt64 = 0
-        public var inPackets: UInt64 = 0
-        public var outPackets: UInt64 = 0
-        public var inBytes: UInt64 = 0
-        public var outBytes: UInt64 = 0
-        public var connectionRate: UInt64 = 0
-        public var inPacketRate: UInt64 = 0
-        public var outPacketRate: UInt64 = 0
-        public var inByteRate: UInt64 = 0
-        public var outByteRate: UInt64 = 0
-        /// Destinations only: the kernel's active, inactive and persistent connection counts.
-        public var activeConnections: UInt32 = 0
-        public var inactiveConnections: UInt32 = 0
-        public var persistentConnections: UInt32 = 0
-        public init() {}
-    }
-
     /// `lvs_method` with its tunnel settings, as the MIB numbers them.
     public struct Forwarding: Sendable, Hashable {
         /// virtualServerLoadBalancingKind: nat(1), dr(2), tun(3).

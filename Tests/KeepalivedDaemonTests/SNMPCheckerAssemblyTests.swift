@@ -101,9 +101,9 @@ import Testing
         #expect(web.statistics.connections == 10 && web.statistics.inBytes == 1000)
         #expect(web.sorry?.statistics.connections == 1)
         #expect(web.realServers.map(\.statistics.connections) == [4, 5])
-        #expect(web.realServers[1].statistics.activeConnections == 1)
+        #expect(web.realServers[1].activeConnections == 1)
         #expect(group.statistics.connections == 5)
         #expect(group.realServers[0].statistics.connections == 5)
-        #expect(group.realServers[0].statistics.activeConnections == 2)
+        #expect(group.realServers[0].activeConnections == 2)
     }
 }

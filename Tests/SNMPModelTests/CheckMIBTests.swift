@@ -1,4 +1,5 @@
 import Testing
+import IPVSModel
 import NetworkTypes
 @testable import SNMPModel
 

@@ -23,10 +23,10 @@ extension SNMPCheckerAssembly {
                     }
                 }
             }
-            vs.statistics = Self.statistics(total)
-            if let sorry { vs.sorry?.statistics = Self.statistics(sorry) }
+            vs.statistics = total
+            if let sorry { vs.sorry?.count(sorry) }
             for (r, server) in servers.enumerated() {
-                if let server { vs.realServers[r].statistics = Self.statistics(server) }
+                if let server { vs.realServers[r].count(server) }
             }
             status.virtualServers[v] = vs
         }
@@ -38,28 +38,15 @@ extension SNMPCheckerAssembly {
     static func matches(_ server: SNMPCheckerStatus.RealServer, _ key: IPVSDestinationKey) -> Bool {
         server.address == key.address && (server.port == 0 || server.port == key.port)
     }
+}
 
-    static func statistics(_ s: IPVSStatistics) -> SNMPCheckerStatus.Statistics {
-        var result = SNMPCheckerStatus.Statistics()
-        result.connections = s.connections
-        result.inPackets = s.inPackets
-        result.outPackets = s.outPackets
-        result.inBytes = s.inBytes
-        result.outBytes = s.outBytes
-        result.connectionRate = s.connectionRate
-        result.inPacketRate = s.inPacketRate
-        result.outPacketRate = s.outPacketRate
-        result.inByteRate = s.inByteRate
-        result.outByteRate = s.outByteRate
-        return result
-    }
-
-    static func statistics(_ d: Destination) -> SNMPCheckerStatus.Statistics {
-        var result = statistics(d.statistics)
-        result.activeConnections = d.activeConnections
-        result.inactiveConnections = d.inactiveConnections
-        result.persistentConnections = d.persistentConnections
-        return result
+extension SNMPCheckerStatus.RealServer {
+    /// Takes a destination's counters and connection counts.
+    mutating func count(_ destination: IPVSTableStatistics.Destination) {
+        statistics = destination.statistics
+        activeConnections = destination.activeConnections
+        inactiveConnections = destination.inactiveConnections
+        persistentConnections = destination.persistentConnections
     }
 }
 
