@@ -115,15 +115,10 @@ struct CheckerSNMPGuestTests {
         echo "== snmpd"; cat /tmp/snmpd.log
         """
 
-    /// A walk line with its IPVS statistics masked: virtualServerTable 27-36 and 38-50,
-    /// realServerTable 14-39 keep their OID and type, not their value.
+    /// A walk line with its IPVS statistics masked: they keep their OID and type, not their value.
     static func masked(_ line: String) -> String {
-        let prefix = ".1.3.6.1.4.1.9586.100.5.3."
-        guard line.hasPrefix(prefix) else { return line }
-        let arcs = line.dropFirst(prefix.count).prefix { $0 != " " }.split(separator: ".").compactMap { Int($0) }
-        guard arcs.count >= 3 else { return line }
-        let isStatistics = (arcs[0] == 3 && (27...50).contains(arcs[2]) && arcs[2] != 37) || (arcs[0] == 4 && (14...39).contains(arcs[2]))
-        guard isStatistics, let colon = line.range(of: ": ", options: .backwards) else { return line }
+        guard line.hasPrefix(CheckerSNMPTests.check), CheckerSNMPTests.isStatistics(String(line.dropFirst(CheckerSNMPTests.check.count))),
+              let colon = line.range(of: ": ", options: .backwards) else { return line }
         return String(line[..<colon.upperBound]) + "*"
     }
 
