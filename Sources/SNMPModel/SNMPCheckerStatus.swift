@@ -43,7 +43,7 @@ public struct SNMPCheckerStatus: Sendable, Hashable {
     public struct SyncDaemon: Sendable, Hashable {
         public var interface: String
         public var vrrpInstance: String?
-        /// keepalived's checker reads an unset id as 0.
+        /// keepalived.conf: id (an unset one is 0, or UInt32.max with a VRRP instance named: read as INTEGER, -1).
         public var syncID: UInt32
         public var maxLength: UInt32
         public var port: UInt32

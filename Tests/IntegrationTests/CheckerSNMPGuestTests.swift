@@ -16,6 +16,7 @@ struct CheckerSNMPGuestTests {
           enable_traps
           snmp_socket unix:/tmp/snmp/agentx.sock
           lvs_timeouts tcp 900 udp 60
+          lvs_sync_daemon vd1 VI_1 maxlen 1400 port 8848 ttl 2 group 239.1.2.3
         }
         virtual_server_group G {
           10.9.9.10 80

@@ -14,6 +14,7 @@ import Testing
         host: InMemoryHost(files: ["/k.conf": """
             global_defs {
               smtp_alert_checker off
+              lvs_sync_daemon eth1 VI_1 maxlen 1400 group 239.1.2.3
             }
             virtual_server_group G {
               10.0.0.10-11 80
@@ -53,6 +54,9 @@ import Testing
         #expect(web.sorry?.smtpAlert == false && web.sorry?.delayLoop == 0 && web.sorry?.connectTimeout == 0)
         #expect(web.realServers[0].delayLoop == 60_000_000 && web.realServers[0].connectTimeout == 5_000_000)
         #expect(base.virtualServers[1].forwarding?.kind == 2)
+        // keepalived's checker leaves the id unset (PARAMETER_UNSET) when a VRRP instance runs the sync daemon.
+        #expect(base.syncDaemon == .init(interface: "eth1", vrrpInstance: "VI_1", syncID: .max, maxLength: 1400,
+                                         group: IPAddress("239.1.2.3")))
         #expect(base.groups == [.init(name: "G", members: [.addresses(first: IPAddress("10.0.0.10")!, last: IPAddress("10.0.0.11")!, port: 80)])])
     }
 

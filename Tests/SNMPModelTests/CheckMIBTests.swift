@@ -178,6 +178,8 @@ import NetworkTypes
         #expect(value("7.1.0") == .integer(900))
         #expect(get("7.2.0") == .noSuchInstance)
         #expect(get("7.3.0") == .noSuchInstance)                  // 0: absent, as keepalived
+        let unset = KeepalivedMIB.view(SNMPStatus(checker: SNMPCheckerStatus(syncDaemon: .init(interface: "eth1", vrrpInstance: "VI_1", syncID: .max))))
+        #expect(unset.get(OID("\(c).6.4.0")!).value == .integer(-1))   // keepalived's PARAMETER_UNSET as INTEGER
         let none = KeepalivedMIB.view(SNMPStatus(checker: SNMPCheckerStatus()))
         #expect(none.get(OID("\(c).6.1.0")!).value == .integer(2))
         #expect(none.get(OID("\(c).6.2.0")!) == .noSuchInstance)

@@ -20,9 +20,11 @@ enum SNMPCheckerAssembly {
             },
             virtualServers: configuration.virtualServers.map { virtualServer($0, alertDefault: smtp.alertChecker ?? smtp.alert) },
             syncDaemon: lvs.syncDaemon.map { sync in
-                // keepalived's checker reads an unset sync id as 0.
+                // keepalived's checker sets an unset sync id to 0 only when it runs the sync daemon
+                // itself (no VRRP instance named); otherwise it stays PARAMETER_UNSET, which reads -1.
                 SNMPCheckerStatus.SyncDaemon(
-                    interface: sync.interface, vrrpInstance: sync.vrrpInstance, syncID: UInt32(sync.syncID ?? 0),
+                    interface: sync.interface, vrrpInstance: sync.vrrpInstance,
+                    syncID: sync.syncID.map(UInt32.init) ?? (sync.vrrpInstance == nil ? 0 : UInt32.max),
                     maxLength: UInt32(sync.maxLength ?? 0), port: UInt32(sync.port ?? 0), ttl: UInt32(sync.ttl ?? 0),
                     group: sync.group)
             },
