@@ -22,7 +22,7 @@ let package = Package(
         // Pure: the VRRP protocol (advertisement codec, receive checks, the virtual router machine).
         .target(name: "VRRPCore", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
         // Pure: the SNMP model (OIDs, values, sorted MIB views) and the KEEPALIVED/VRRP/VRRPv3 MIB content.
-        .target(name: "SNMPModel", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
+        .target(name: "SNMPModel", dependencies: ["NetworkTypes", "IPVSModel"], swiftSettings: pureSettings),
 
         // Pure: the IPVS table as data (virtual services and their destinations), shared by the codec and the checker.
         .target(name: "IPVSModel", dependencies: ["NetworkTypes"], swiftSettings: pureSettings),
@@ -67,7 +67,7 @@ let package = Package(
 
         .testTarget(name: "KeepalivedConfigTests", dependencies: ["KeepalivedConfig", "KeepalivedTestSupport"]),
         .testTarget(name: "VRRPCoreTests", dependencies: ["VRRPCore", "KeepalivedTestSupport"]),
-        .testTarget(name: "SNMPModelTests", dependencies: ["SNMPModel"], exclude: ["base-mibs", "check-mibs.sh"]),
+        .testTarget(name: "SNMPModelTests", dependencies: ["SNMPModel", "IPVSModel"], exclude: ["base-mibs", "check-mibs.sh"]),
         .testTarget(name: "IPVSModelTests", dependencies: ["IPVSModel", "NetworkTypes"]),
         .testTarget(name: "NetlinkCodecTests", dependencies: ["NetlinkCodec", "IPVSModel", "NetworkTypes"]),
         .testTarget(name: "CheckerCoreTests", dependencies: ["CheckerCore", "IPVSModel", "KeepalivedConfig", "KeepalivedTestSupport"]),

@@ -66,7 +66,8 @@ public enum CheckerAction: Hashable, Sendable {
     case alert(CheckerAlert)
     /// A real server went up or down (the realServerStateChange trap, status snapshots).
     case realServerChanged(virtualServer: Int, realServer: Int, up: Bool)
-    /// A virtual server's quorum changed (the virtualServerQuorumStateChange trap).
+    /// A virtual server's quorum changed (the virtualServerQuorumStateChange trap). `stop()` emits it
+    /// for every virtual server it clears: keepalived then sends only the trap, with status 3.
     case quorumChanged(virtualServer: Int, up: Bool)
     /// Start a probe later.
     case scheduleProbe(ProbeRequest)

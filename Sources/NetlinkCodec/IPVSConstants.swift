@@ -30,6 +30,7 @@ public enum IPVSConstants {
     public static let IPVS_SVC_ATTR_NETMASK: UInt16 = 9
     public static let IPVS_SVC_ATTR_STATS: UInt16 = 10
     public static let IPVS_SVC_ATTR_PE_NAME: UInt16 = 11
+    public static let IPVS_SVC_ATTR_STATS64: UInt16 = 12
 
     public static let IPVS_DEST_ATTR_ADDR: UInt16 = 1
     public static let IPVS_DEST_ATTR_PORT: UInt16 = 2
@@ -42,6 +43,19 @@ public enum IPVSConstants {
     public static let IPVS_DEST_ATTR_PERSIST_CONNS: UInt16 = 9
     public static let IPVS_DEST_ATTR_STATS: UInt16 = 10
     public static let IPVS_DEST_ATTR_ADDR_FAMILY: UInt16 = 11
+    public static let IPVS_DEST_ATTR_STATS64: UInt16 = 12
+
+    /// Inside IPVS_*_ATTR_STATS (32-bit counters, 64-bit byte counts) and IPVS_*_ATTR_STATS64 (all 64-bit).
+    public static let IPVS_STATS_ATTR_CONNS: UInt16 = 1
+    public static let IPVS_STATS_ATTR_INPKTS: UInt16 = 2
+    public static let IPVS_STATS_ATTR_OUTPKTS: UInt16 = 3
+    public static let IPVS_STATS_ATTR_INBYTES: UInt16 = 4
+    public static let IPVS_STATS_ATTR_OUTBYTES: UInt16 = 5
+    public static let IPVS_STATS_ATTR_CPS: UInt16 = 6
+    public static let IPVS_STATS_ATTR_INPPS: UInt16 = 7
+    public static let IPVS_STATS_ATTR_OUTPPS: UInt16 = 8
+    public static let IPVS_STATS_ATTR_INBPS: UInt16 = 9
+    public static let IPVS_STATS_ATTR_OUTBPS: UInt16 = 10
 
     public static let IPVS_INFO_ATTR_VERSION: UInt16 = 1
     public static let IPVS_INFO_ATTR_CONN_TAB_SIZE: UInt16 = 2

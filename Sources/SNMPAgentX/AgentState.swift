@@ -12,6 +12,9 @@ final class AgentState: Sendable {
     private struct Published {
         var generation: UInt64 = 0
         var build: (@Sendable () -> MIBView)?
+        /// A view older than this is built again even without a newer publication (it shows
+        /// something that changes by itself, such as the kernel's counters).
+        var maximumAge: Duration?
         var traps = TrapQueue(limit: 10_000)
         var counters = AgentXSubagent.Counters()
         var stopping = false
@@ -23,6 +26,7 @@ final class AgentState: Sendable {
         var generation: UInt64 = .max
         var pdu: Int = -2
         var view = MIBView.empty
+        var built = ContinuousClock.now
     }
 
     private let published = Mutex(Published())
@@ -52,10 +56,11 @@ final class AgentState: Sendable {
         published.withLock { $0.log }?(line)
     }
 
-    func publish(_ build: @escaping @Sendable () -> MIBView) {
+    func publish(_ build: @escaping @Sendable () -> MIBView, maximumAge: Duration?) {
         published.withLock {
             $0.generation &+= 1
             $0.build = build
+            $0.maximumAge = maximumAge
         }
     }
 
@@ -101,16 +106,19 @@ final class AgentState: Sendable {
         }
     }
 
-    /// The view for the PDU being answered: rebuilt when a newer one was published, but never in
-    /// the middle of a PDU, so one PDU sees one snapshot.
+    /// The view for the PDU being answered: rebuilt when a newer one was published or the current
+    /// one passed its maximum age, but never in the middle of a PDU, so one PDU sees one snapshot.
     func view(forPDU pdu: Int) -> MIBView {
         answering.withLock { answering in
             if answering.pdu == pdu { return answering.view }
             answering.pdu = pdu
-            let (generation, build) = published.withLock { ($0.generation, $0.build) }
-            if generation != answering.generation, let build {
+            let (generation, build, maximumAge) = published.withLock { ($0.generation, $0.build, $0.maximumAge) }
+            let now = ContinuousClock.now
+            let stale = maximumAge.map { answering.built + $0 <= now } ?? false
+            if generation != answering.generation || stale, let build {
                 answering.view = build()
                 answering.generation = generation
+                answering.built = now
             }
             return answering.view
         }

@@ -61,9 +61,10 @@ public final class AgentXSubagent: Sendable {
     }
 
     /// Publishes a new view. `build` runs lazily on the SNMP thread, at most once per request PDU, so
-    /// the publisher pays nothing for views nobody reads.
-    public func publish(_ build: @escaping @Sendable () -> MIBView) {
-        AgentState.shared.publish(build)
+    /// the publisher pays nothing for views nobody reads; with `maximumAge` it runs again for a
+    /// request that comes later than that after the last build.
+    public func publish(maximumAge: Duration? = nil, _ build: @escaping @Sendable () -> MIBView) {
+        AgentState.shared.publish(build, maximumAge: maximumAge)
     }
 
     /// Queues a trap; it is sent in order once the master agent is there.

@@ -95,11 +95,12 @@ public enum KeepalivedMIB {
         }
     }
 
-    /// The whole module as one view (global scalars plus the VRRP subtree).
+    /// The whole module as one view (global scalars, the VRRP subtree and, with a checker, the check subtree).
     public static func view(_ status: SNMPStatus) -> MIBView {
         var mib = MIBBuilder()
         addGlobal(status, to: &mib)
         addVRRP(status, to: &mib)
+        if let checker = status.checker { addCheck(checker, to: &mib) }
         return mib.build()
     }
 }

@@ -21,11 +21,14 @@ public struct SNMPStatus: Sendable, Hashable {
     public var staticAddresses: [Address]
     /// The clock for up-time columns, in centiseconds on the daemon's monotonic clock.
     public var clock: Clock
+    /// The health checker's part (KEEPALIVED-MIB check subtree); nil when no checker runs.
+    public var checker: SNMPCheckerStatus?
 
     public init(
         version: String = "Keepalived v2.2.7", routerId: String? = nil, global: Global = Global(),
         syncGroups: [SyncGroup] = [], instances: [Instance] = [], scripts: [Script] = [],
-        files: [File] = [], staticAddresses: [Address] = [], clock: Clock = Clock()
+        files: [File] = [], staticAddresses: [Address] = [], clock: Clock = Clock(),
+        checker: SNMPCheckerStatus? = nil
     ) {
         self.version = version
         self.routerId = routerId
@@ -36,6 +39,7 @@ public struct SNMPStatus: Sendable, Hashable {
         self.files = files
         self.staticAddresses = staticAddresses
         self.clock = clock
+        self.checker = checker
     }
 
     /// A tracked file (vrrpFileTable).

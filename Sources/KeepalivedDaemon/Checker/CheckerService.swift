@@ -28,6 +28,12 @@ final class CheckerService: @unchecked Sendable {
     /// The track_files FILE_CHECKs follow.
     private let trackedFiles: [TrackFileRuntime]
     private var fileWatcher: TrackFileWatcher?
+    /// The SNMP side (set before `start`): the checker's snapshots and its traps.
+    var snmp: SNMPReporter?
+    /// The last snapshot handed to SNMP, so an unchanged state is not republished.
+    private var published: CheckerStatusSnapshot?
+    /// Set while the IPVS table is released at shutdown (the quorum traps then report status 3).
+    private var stopping = false
 
     init(configuration: Configuration, applier: any IPVSApplier, logChanges: Bool = false, fifos: [Notification.NotifyFIFO] = [],
          mailer: MailSender? = nil, log: @escaping @Sendable (String) -> Void) {
@@ -112,6 +118,7 @@ final class CheckerService: @unchecked Sendable {
         for fifo in fifos { fifo.stopReader() }
         loop.stop()
         thread?.join()
+        stopping = true
         guard releaseIPVS else { return }
         let earlier = runner.running
         let started = MonotonicClock.now()
@@ -158,10 +165,19 @@ final class CheckerService: @unchecked Sendable {
             case .scheduleProbe(let request): loop.schedule(request, now: now)
             case .fifo(let line): for fifo in fifos { fifo.write(line) }
             case .alert(let alert): mailer?.checkerAlert(MailAssembly.subject(alert.subject), state: alert.state, body: alert.message)
-            case .realServerChanged, .quorumChanged:
-                // The checker traps are not wired yet.
-                break
+            case .realServerChanged(let v, let r, _): snmp?.realServerChanged(virtualServer: v, realServer: r, engine.statusSnapshot)
+            case .quorumChanged(let v, _): snmp?.quorumChanged(virtualServer: v, stopping: stopping, engine.statusSnapshot)
             }
         }
+        publishStatus()
+    }
+
+    /// Hands SNMP the engine's state when it changed (a value: SNMP never reads the engine).
+    private func publishStatus() {
+        guard let snmp else { return }
+        let snapshot = engine.statusSnapshot
+        guard snapshot != published else { return }
+        published = snapshot
+        snmp.checkerStatusChanged(snapshot)
     }
 }

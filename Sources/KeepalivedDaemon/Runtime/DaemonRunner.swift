@@ -70,6 +70,7 @@ enum DaemonRunner {
             let applier = IPVSAppliers.forThisHost { log.info($0) }
             checker = CheckerService(configuration: loaded.configuration, applier: applier, logChanges: options.logDetail != .normal,
                                      fifos: fifos.checker, mailer: mailer) { log.info($0) }
+            checker?.snmp = snmp
         }
         let service: VRRPService
         do {
@@ -199,6 +200,7 @@ enum DaemonRunner {
         guard !configuration.virtualServers.isEmpty else { return nil }
         let started = CheckerService(configuration: configuration, applier: IPVSAppliers.forThisHost { log.info($0) },
                                      logChanges: options.logDetail != .normal, mailer: mailer) { log.info($0) }
+        started.snmp = snmp
         started.start()
         return started
     }

@@ -1,3 +1,5 @@
+import CheckerCore
+import IPVSModel
 import KeepalivedConfig
 import LinuxNet
 import NetworkTypes
@@ -6,9 +8,9 @@ import SNMPModel
 import Synchronization
 import VRRPCore
 
-/// The daemon's side of SNMP: turns VRRP snapshots into MIB views for the AgentX thread and state
-/// changes into keepalived's traps. Called on the VRRP thread; never blocks it (views are built
-/// lazily on the SNMP thread, traps are queued).
+/// The daemon's side of SNMP: turns VRRP and checker snapshots into MIB views for the AgentX thread
+/// and state changes into keepalived's traps. Called on the VRRP and checker threads; never blocks
+/// them (views are built lazily on the SNMP thread, traps are queued).
 final class SNMPReporter: Sendable {
     private let agent: AgentXSubagent
     /// The configured part of the MIBs; a reload replaces it.
@@ -20,6 +22,14 @@ final class SNMPReporter: Sendable {
     private let traps: (keepalived: Bool, rfcV2: Bool, rfcV3: Bool)
     private let agentStart: Instant
     private let latest = Mutex<VRRPStatusSnapshot?>(nil)
+    /// The check subtree's configured part (nil: enable_snmp_checker is off or no checker runs),
+    /// whether its traps go out, and the checker's latest snapshot.
+    let checkerBase: SNMPCheckerStatus?
+    let checkerTraps: Bool
+    let checkerLatest = Mutex<CheckerStatusSnapshot?>(nil)
+    /// Each virtual server's kernel services, whose counters the check subtree sums, and their reader.
+    private let checkerServices: [[IPVSServiceKey]]
+    private let statistics = IPVSStatisticsReader()
 
     /// nil when neither keepalived.conf nor `-x` turns SNMP on.
     init?(_ configuration: Configuration, runtimes: [VRRPInstanceRuntime], options: CommandLineOptions,
@@ -28,13 +38,19 @@ final class SNMPReporter: Sendable {
         let keepalived = snmp.enableKeepalivedMIB || options.snmp
         let rfcV2 = snmp.enableRFCv2 || options.snmp
         let rfcV3 = snmp.enableRFCv3 || options.snmp
-        guard keepalived || rfcV2 || rfcV3 else { return nil }
-        mibs = SNMPMIBSet(keepalivedVRRP: keepalived, keepalivedGlobal: true, rfcV2: rfcV2, rfcV3: rfcV3)
+        // keepalived: the check subtree is served by the checker process, which runs only with virtual servers.
+        let checker = (snmp.enableChecker || options.snmp) && !configuration.virtualServers.isEmpty
+        guard keepalived || rfcV2 || rfcV3 || checker else { return nil }
+        mibs = SNMPMIBSet(keepalivedVRRP: keepalived, keepalivedGlobal: true, keepalivedCheck: checker, rfcV2: rfcV2, rfcV3: rfcV3)
         traps = (snmp.enableTraps && keepalived, snmp.enableTraps && rfcV2, snmp.enableTraps && rfcV3)
+        checkerBase = checker ? SNMPCheckerAssembly.base(configuration) : nil
+        checkerTraps = checker && snmp.enableTraps
+        checkerServices = configuration.virtualServers.map { IPVSPlan.services($0, groups: configuration.virtualServerGroups).map(\.key) }
         base = Mutex(SNMPStatusAssembly.base(configuration, runtimes: runtimes))
         agentStart = MonotonicClock.now()
         var modules = [AgentXSubagent.Module(root: KeepalivedMIB.global, description: "Keepalived")]
         if keepalived { modules.append(.init(root: KeepalivedMIB.vrrp, description: "KEEPALIVED-VRRP")) }
+        if checker { modules.append(.init(root: KeepalivedMIB.check, description: "Healthchecker")) }
         if rfcV2 { modules.append(.init(root: VRRPMIB.root, description: "VRRP")) }
         if rfcV3 { modules.append(.init(root: VRRPv3MIB.root, description: "VRRPV3")) }
         let socket = options.snmpAgentSocket ?? snmp.socket ?? "unix:/var/agentx/master"
@@ -42,7 +58,7 @@ final class SNMPReporter: Sendable {
     }
 
     func start() {
-        publish(nil)
+        publish()
         agent.start()
     }
 
@@ -56,7 +72,7 @@ final class SNMPReporter: Sendable {
     /// A new VRRP snapshot (on the VRRP thread): stored for traps, published for the MIBs.
     func statusChanged(_ snapshot: VRRPStatusSnapshot) {
         latest.withLock { $0 = snapshot }
-        publish(snapshot)
+        publish()
     }
 
     /// A reload's configuration: the tables follow it from the next snapshot on (an instance keeps
@@ -70,14 +86,34 @@ final class SNMPReporter: Sendable {
         replaced.withLock { $0 = old }
     }
 
-    private func publish(_ snapshot: VRRPStatusSnapshot?) {
-        let base = base.withLock { $0 }, mibs = mibs, agentStart = agentStart
-        agent.publish { mibs.view(SNMPStatusAssembly.status(base, snapshot, agentStart: agentStart)) }
+    /// Publishes the latest VRRP and checker snapshots; the view is built on the SNMP thread.
+    func publish() {
+        let base = base.withLock { $0 }, snapshot = latest.withLock { $0 }, mibs = mibs, agentStart = agentStart
+        let checkerBase = checkerBase, checker = checkerLatest.withLock { $0 }
+        let statistics = statistics, services = checkerServices
+        // The IPVS counters change by themselves: a view showing them is rebuilt after STATS_REFRESH.
+        agent.publish(maximumAge: checkerBase == nil ? nil : .microseconds(IPVSStatisticsReader.refresh)) {
+            var status = SNMPStatusAssembly.status(base, snapshot, agentStart: agentStart)
+            status.checker = checkerBase.map { base in
+                var checker = SNMPCheckerAssembly.status(base, checker)
+                if let table = statistics.read(now: MonotonicClock.now()) {
+                    SNMPCheckerAssembly.addStatistics(table, services: services, to: &checker)
+                }
+                return checker
+            }
+            return mibs.view(status)
+        }
     }
 
     private func current() -> SNMPStatus {
         SNMPStatusAssembly.status(base.withLock { $0 }, latest.withLock { $0 }, agentStart: agentStart)
     }
+
+    /// keepalived.conf: router_id (the host name by default), as the traps carry it.
+    var routerId: String { base.withLock { $0.routerId } ?? "" }
+
+    /// Queues a trap for the SNMP thread.
+    func send(_ notification: SNMPNotification) { agent.send(notification) }
 
     /// keepalived's traps for an instance's state change: vrrpInstanceStateChange, then on becoming
     /// master vrrpTrapNewMaster (RFC 2787) and vrrpv3NewMaster (RFC 6527).
