@@ -75,6 +75,9 @@ public enum FeatureSupport {
         "global_defs.smtp_retry_delay", "global_defs.smtp_rate_limit", "global_defs.smtp_ehlo", "global_defs.smtp_tls",
         "global_defs.smtp_tls_ca_file", "global_defs.smtp_tls_server_name", "global_defs.smtp_auth_user",
         "global_defs.smtp_auth_secret_file",
+        // Strict mode and the nftables drop sets of instances without accept mode.
+        "global_defs.vrrp_strict", "vrrp_instance.strict_mode", "vrrp_instance.accept", "vrrp_instance.no_accept",
+        "global_defs.nftables", "global_defs.nftables_priority", "global_defs.nftables_counters", "global_defs.vrrp_iptables",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

@@ -110,6 +110,8 @@ enum DaemonRunner {
         service.logDetail = options.logDetail != .normal
         service.garpInterval = loaded.configuration.global.vrrp.garpInterval
         service.gnaInterval = loaded.configuration.global.vrrp.gnaInterval
+        service.firewall = VRRPAssembly.firewall(loaded.configuration, runtimes: runtimes) { log.info($0) }
+            .map { NFTablesFirewall(script: $0) { log.info($0) } }
         service.groupSMTPAlert = Dictionary(loaded.configuration.syncGroups.map { group in
             (group.name, MailAlertPolicy.resolve(own: group.smtpAlert, vrrpDefault: loaded.configuration.global.smtp.alertVRRP,
                                                  globalDefault: loaded.configuration.global.smtp.alert))

@@ -41,6 +41,8 @@ enum VRRPAssembly {
                 unicastPeers: instance.unicastPeers.map(\.address.bytes),
                 sourceAddress: instance.sourceAddress?.bytes)
             runtime.dontTrackPrimary = instance.dontTrackPrimary
+            // The front end resolved accept mode (strict mode's default included).
+            runtime.firewallDrop = instance.accept == false && priority != 255
             runtime.virtualRoutes = instance.virtualRoutes
             runtime.virtualRules = instance.virtualRules
             runtime.notifyDeleted = instance.notifyDeleted
@@ -139,6 +141,17 @@ enum VRRPAssembly {
                 name: process.name, process: name, parameters: process.parameters, parameterMatch: match, fullCommand: process.fullCommand,
                 quorum: process.quorum, quorumMax: process.quorumMax, forkDelay: process.forkDelay, terminateDelay: process.terminateDelay)
         }
+    }
+
+    /// keepalived.conf: nftables, nftables_priority, nftables_counters: the VRRP firewall's table,
+    /// nil when no instance drops (keepalived creates nothing then). Without `nftables` an
+    /// instance without accept mode turns it on under keepalived's default name, with its log line.
+    static func firewall(_ configuration: Configuration, runtimes: [VRRPInstanceRuntime], log: (String) -> Void) -> NFTablesScript? {
+        guard runtimes.contains(where: \.firewallDrop) else { return nil }
+        let settings = configuration.global.vrrp
+        if settings.nftablesTable == nil { log("use_vmac or no_accept/strict specified, but no firewall configured - using nftables") }
+        return NFTablesScript(table: settings.nftablesTable ?? "keepalived", priority: settings.nftablesPriority ?? -1,
+                              counters: settings.nftablesCounters)
     }
 
     /// A virtual_ipaddress line with its options, as keepalived adds it (the static_ipaddress rules).

@@ -72,6 +72,9 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
     public var virtualRoutes: [Route] = []
     /// keepalived.conf: virtual_rules (added after the routes, removed first)
     public var virtualRules: [Rule] = []
+    /// keepalived.conf: no_accept (the default with vrrp_strict / strict_mode), unless priority 255:
+    /// as master the instance drops traffic to and from its addresses (NFTablesFirewall).
+    public var firewallDrop = false
     /// keepalived.conf: use_vmac: the macvlan the instance runs on instead of `interfaceName`.
     public var virtualMAC: VirtualMACInterface?
 

@@ -32,6 +32,16 @@ extension VRRPService {
                 if !quiet && error.errno != EADDRNOTAVAIL { log("(\(instance.runtime.router.name)) cannot remove address: \(error)") }
             }
         }
+        updateFirewall(instance, add: false)
+    }
+
+    /// A master without accept mode drops traffic to its addresses: queued for the firewall thread.
+    func updateFirewall(_ instance: RunningInstance, add: Bool) {
+        guard instance.runtime.firewallDrop, let firewall else { return }
+        if logDetail { log("(\(instance.runtime.router.name)) \(add ? "setting" : "removing") firewall drop rule") }
+        firewall.update(add: add, (instance.runtime.virtualAddresses + instance.runtime.excludedAddresses).map {
+            NFTablesElement(address: $0.address, interfaceName: $0.interfaceName ?? instance.interface.name)
+        })
     }
 
     /// Gratuitous ARPs / unsolicited NAs for the instance's addresses, `count` rounds. With
