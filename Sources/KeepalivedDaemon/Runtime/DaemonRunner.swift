@@ -179,10 +179,12 @@ enum DaemonRunner {
             groups: NotificationAssembly.groupNotifications(configuration) { log.info($0) })
         snmp?.reconfigure(configuration, runtimes: runtimes)
         MailAssembly.reconfigure(mailer, configuration) { log.info($0) }
-        service.requestReload(VRRPService.ReloadRequest(
+        var request = VRRPService.ReloadRequest(
             instances: runtimes, syncGroups: VRRPAssembly.syncGroups(configuration),
             scripts: VRRPAssembly.scripts(configuration) { log.info($0) }, files: VRRPAssembly.files(configuration) { log.info($0) },
-            processes: VRRPAssembly.processes(configuration)))
+            processes: VRRPAssembly.processes(configuration))
+        request.firewall = VRRPAssembly.firewall(configuration, runtimes: runtimes) { log.info($0) }
+        service.requestReload(request)
     }
 
     enum ForkResult { case parent, child, failed(Int32) }

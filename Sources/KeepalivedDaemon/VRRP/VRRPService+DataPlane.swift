@@ -35,11 +35,13 @@ extension VRRPService {
         updateFirewall(instance, add: false)
     }
 
-    /// A master without accept mode drops traffic to its addresses: queued for the firewall thread.
-    func updateFirewall(_ instance: RunningInstance, add: Bool) {
+    /// A master without accept mode drops traffic to its addresses (or just `only` of them):
+    /// queued for the firewall thread.
+    func updateFirewall(_ instance: RunningInstance, add: Bool, only: Set<VRRPInstanceRuntime.VirtualAddress>? = nil) {
         guard instance.runtime.firewallDrop, let firewall else { return }
         if logDetail { log("(\(instance.runtime.router.name)) \(add ? "setting" : "removing") firewall drop rule") }
-        firewall.update(add: add, (instance.runtime.virtualAddresses + instance.runtime.excludedAddresses).map {
+        let addresses = only.map(Array.init) ?? instance.runtime.virtualAddresses + instance.runtime.excludedAddresses
+        firewall.update(add: add, addresses.map {
             NFTablesElement(address: $0.address, interfaceName: $0.interfaceName ?? instance.interface.name)
         })
     }
