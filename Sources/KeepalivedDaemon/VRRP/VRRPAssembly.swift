@@ -41,8 +41,12 @@ enum VRRPAssembly {
                 unicastPeers: instance.unicastPeers.map(\.address.bytes),
                 sourceAddress: instance.sourceAddress?.bytes)
             runtime.dontTrackPrimary = instance.dontTrackPrimary
-            // The front end resolved accept mode (strict mode's default included).
-            runtime.firewallDrop = instance.accept == false && priority != 255
+            // The front end resolved both (strict mode's accept default included).
+            runtime.accept = instance.accept ?? true
+            runtime.strictMode = instance.strictMode ?? defaults.strict
+            // keepalived: unset, they follow the global garp delay and repeat.
+            runtime.garpLowerPriorityDelay = instance.garpLowerPriorityDelay ?? defaults.garpLowerPriorityDelay ?? defaults.garpMasterDelay
+            runtime.garpLowerPriorityRepeat = Int(instance.garpLowerPriorityRepeat ?? defaults.garpLowerPriorityRepeat ?? defaults.garpMasterRepeat)
             runtime.virtualRoutes = instance.virtualRoutes
             runtime.virtualRules = instance.virtualRules
             runtime.notifyDeleted = instance.notifyDeleted

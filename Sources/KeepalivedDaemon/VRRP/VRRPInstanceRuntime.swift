@@ -72,9 +72,17 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
     public var virtualRoutes: [Route] = []
     /// keepalived.conf: virtual_rules (added after the routes, removed first)
     public var virtualRules: [Rule] = []
-    /// keepalived.conf: no_accept (the default with vrrp_strict / strict_mode), unless priority 255:
-    /// as master the instance drops traffic to and from its addresses (NFTablesFirewall).
-    public var firewallDrop = false
+    /// keepalived.conf: accept / no_accept (resolved: off by default with vrrp_strict / strict_mode).
+    public var accept = true
+    /// keepalived.conf: vrrp_strict / strict_mode
+    public var strictMode = false
+    /// keepalived.conf: garp_lower_prio_delay (µs) and garp_lower_prio_repeat (0 in strict mode);
+    /// shown in the dumps.
+    public var garpLowerPriorityDelay: UInt64 = 5_000_000
+    public var garpLowerPriorityRepeat = 5
+    /// Without accept mode, unless the address owner (priority 255), a master drops traffic to
+    /// and from its addresses (NFTablesFirewall).
+    public var firewallDrop: Bool { !accept && router.basePriority.rawValue != 255 }
     /// keepalived.conf: use_vmac: the macvlan the instance runs on instead of `interfaceName`.
     public var virtualMAC: VirtualMACInterface?
 
