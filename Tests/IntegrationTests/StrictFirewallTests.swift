@@ -51,11 +51,12 @@ struct StrictFirewallTests {
 
     /// Router 1 runs `implementation` strict at priority 150; ours (not strict, 200) on router 2
     /// takes the mastership away and gives it back with a graceful stop.
-    static func run(_ implementation: F.Implementation, global: String = "vrrp_strict", table: String = "keepalived") throws -> Steps {
+    static func run(_ implementation: F.Implementation, global: String = "vrrp_strict", table: String = "keepalived",
+                    instanceExtra: String = "") throws -> Steps {
         var steps = Steps()
         try Lab.withLab(routers: 2) { lab in
             let router = lab.router(1)
-            let daemon = try F.start(implementation, in: router, config: config(priority: 150, global: global))
+            let daemon = try F.start(implementation, in: router, config: config(priority: 150, global: global, instanceExtra: instanceExtra))
             let masterBound = F.masterDownInterval(priority: 150) + F.slack
             #expect(F.waitUntil(router, holds: F.vip4, atMost: masterBound) != nil, "\(implementation) never became master:\n\(daemon.output)")
             #expect(F.waitUntil(router, holds: vip6, atMost: masterBound) != nil, "\(implementation) never held \(vip6):\n\(daemon.output)")
@@ -109,8 +110,9 @@ struct StrictFirewallTests {
         #expect(ours.stopped == "-\n-\n")
     }
 
-    /// nftables TABLE, nftables_priority and nftables_counters shape the table; counters are
-    /// masked (they count packets that differ from run to run).
+    /// nftables TABLE, nftables_priority and nftables_counters shape the table, and
+    /// dont_track_primary keys link-local VIPs by interface name; counters are masked (they count
+    /// packets that differ from run to run).
     @Test func tableNamePriorityAndCountersAsKeepalived() throws {
         let global = "vrrp_strict\n  nftables vrrp_fw\n  nftables_priority -5\n  nftables_counters"
         func masked(_ steps: Steps) -> Steps {
@@ -121,10 +123,12 @@ struct StrictFirewallTests {
             }
             return steps
         }
-        let theirs = masked(try Self.run(.debian, global: global, table: "vrrp_fw"))
-        let ours = masked(try Self.run(.ours, global: global, table: "vrrp_fw"))
+        let extra = "  dont_track_primary\n"
+        let theirs = masked(try Self.run(.debian, global: global, table: "vrrp_fw", instanceExtra: extra))
+        let ours = masked(try Self.run(.ours, global: global, table: "vrrp_fw", instanceExtra: extra))
         Self.compare(ours, theirs)
         #expect(ours.master.contains("priority filter - 5") && ours.master.contains("counter drop"))
+        #expect(ours.master.contains("ip6 daddr . iifname @vips_link_local_name counter drop"))
     }
 
     /// Reloads: turning no_accept on fills the set, dropping an address takes it out. Turning

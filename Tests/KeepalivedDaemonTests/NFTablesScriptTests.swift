@@ -75,7 +75,12 @@ struct NFTablesScriptTests {
         ])
         #expect(setup.contains("add rule ip6 keepalived in ip6 daddr fe80::/10 goto in_link_local"))
         #expect(setup.last == "add rule ip6 keepalived out ip6 saddr @vips drop")
-        #expect(script.setupLinkLocal().first == "add set ip6 keepalived vips_link_local { type ipv6_addr . iface_index; }")
+        #expect(script.setupLinkLocal(byName: false).first == "add set ip6 keepalived vips_link_local { type ipv6_addr . iface_index; }")
+        #expect(script.setupLinkLocal(byName: true) == [
+            "add set ip6 keepalived vips_link_local_name { type ipv6_addr . ifname; }",
+            "add rule ip6 keepalived in_link_local ip6 daddr . iifname @vips_link_local_name drop",
+            "add rule ip6 keepalived out_link_local ip6 saddr . oifname @vips_link_local_name drop",
+        ])
     }
 
     @Test func elementsGoToTheirSets() {
@@ -87,6 +92,9 @@ struct NFTablesScriptTests {
         #expect(script.elements(add: true, [v4]) == ["add element ip keepalived vips { 10.0.0.1 }"])
         #expect(script.elements(add: false, [global]) == ["delete element ip6 keepalived vips { fd77::1 }"])
         #expect(script.elements(add: true, [linkLocal]) == ["add element ip6 keepalived vips_link_local { fe80::52 . \"eth0\" }"])
+        var byName = linkLocal
+        byName.byName = true
+        #expect(script.elements(add: false, [byName]) == ["delete element ip6 keepalived vips_link_local_name { fe80::52 . \"eth0\" }"])
         #expect(script.elements(add: true, []).isEmpty)
         #expect(script.teardown(ipv6: true) == "delete table ip6 keepalived")
     }

@@ -78,6 +78,7 @@ public enum FeatureSupport {
         // Strict mode and the nftables drop sets of instances without accept mode.
         "global_defs.vrrp_strict", "vrrp_instance.strict_mode", "vrrp_instance.accept", "vrrp_instance.no_accept",
         "global_defs.nftables", "global_defs.nftables_priority", "global_defs.nftables_counters", "global_defs.vrrp_iptables",
+        "global_defs.nftables_ifindex",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

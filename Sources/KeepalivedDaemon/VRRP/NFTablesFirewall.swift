@@ -14,7 +14,7 @@ final class NFTablesFirewall: @unchecked Sendable {
         case finish
     }
 
-    private let script: NFTablesScript
+    let script: NFTablesScript
     private let log: Logger
     private let program: String?
     private var jobs: [Job] = []
@@ -24,7 +24,8 @@ final class NFTablesFirewall: @unchecked Sendable {
 
     // Owned by the firewall thread.
     private var familiesReady: Set<Bool> = []
-    private var linkLocalReady = false
+    /// The link-local sets made (keyed by name: true, by index: false).
+    private var linkLocalReady: Set<Bool> = []
     private var checkedOldTables = false
     private var present: Set<NFTablesElement> = []
 
@@ -91,15 +92,14 @@ final class NFTablesFirewall: @unchecked Sendable {
                 lines += script.setup(ipv6: ipv6)
                 families.insert(ipv6)
             }
-            if !linkLocal && elements.contains(where: \.isLinkLocal) {
-                lines += script.setupLinkLocal()
-                linkLocal = true
+            for byName in [false, true] where !linkLocal.contains(byName) && elements.contains(where: { $0.isLinkLocal && $0.byName == byName }) {
+                lines += script.setupLinkLocal(byName: byName)
+                linkLocal.insert(byName)
             }
         }
         for ipv6 in [false, true] {
-            for linkLocalSet in [false, true] {
-                let members = elements.filter { ($0.address.count == 16) == ipv6 && $0.isLinkLocal == linkLocalSet }
-                lines += script.elements(add: add, members)
+            for set in ["vips", "vips_link_local", "vips_link_local_name"] {
+                lines += script.elements(add: add, elements.filter { ($0.address.count == 16) == ipv6 && $0.setName == set })
             }
         }
         checkedOldTables = true

@@ -15,6 +15,9 @@ struct NFTablesScript: Sendable, Equatable {
     var priority: Int32 = -1
     /// keepalived.conf: nftables_counters (a counter on every rule).
     var counters = false
+    /// keepalived.conf: nftables_ifindex (link-local VIPs of dont_track_primary instances keyed by
+    /// interface index too, not by name).
+    var useIfindex = false
 
     /// The nftables family keyword for 4- or 16-byte addresses.
     static func family(ipv6: Bool) -> String { ipv6 ? "ip6" : "ip" }
@@ -55,12 +58,15 @@ struct NFTablesScript: Sendable, Equatable {
         return lines
     }
 
-    /// keepalived adds the link-local set and its two rules when the first link-local VIP comes.
-    func setupLinkLocal() -> [String] {
-        [
-            "add set ip6 \(table) vips_link_local { type ipv6_addr . iface_index; }",
-            rule("ip6", "in_link_local", "ip6 daddr . iif @vips_link_local", "drop"),
-            rule("ip6", "out_link_local", "ip6 saddr . oif @vips_link_local", "drop"),
+    /// keepalived adds a link-local set and its two rules when its first VIP comes: keyed by
+    /// interface index, or by name (`byName`) for dont_track_primary instances.
+    func setupLinkLocal(byName: Bool) -> [String] {
+        let set = byName ? "vips_link_local_name" : "vips_link_local"
+        let (type, input, output) = byName ? ("ifname", "iifname", "oifname") : ("iface_index", "iif", "oif")
+        return [
+            "add set ip6 \(table) \(set) { type ipv6_addr . \(type); }",
+            rule("ip6", "in_link_local", "ip6 daddr . \(input) @\(set)", "drop"),
+            rule("ip6", "out_link_local", "ip6 saddr . \(output) @\(set)", "drop"),
         ]
     }
 
@@ -78,11 +84,13 @@ struct NFTablesScript: Sendable, Equatable {
 /// One member of the drop sets: a virtual address, and for an IPv6 link-local one its interface.
 struct NFTablesElement: Sendable, Hashable {
     var address: [UInt8]
-    /// The interface a link-local address lives on (keepalived keys those by interface index).
+    /// The interface a link-local address lives on.
     var interfaceName: String?
+    /// A link-local address keyed by interface name rather than index (dont_track_primary).
+    var byName = false
 
     var isLinkLocal: Bool { address.count == 16 && address[0] == 0xfe && address[1] & 0xc0 == 0x80 }
-    var setName: String { isLinkLocal ? "vips_link_local" : "vips" }
+    var setName: String { isLinkLocal ? (byName ? "vips_link_local_name" : "vips_link_local") : "vips" }
     var text: String {
         let address = IPAddressText.format(self.address)
         guard isLinkLocal, let interfaceName else { return address }

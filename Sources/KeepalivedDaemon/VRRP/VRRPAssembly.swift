@@ -147,7 +147,7 @@ enum VRRPAssembly {
         }
     }
 
-    /// keepalived.conf: nftables, nftables_priority, nftables_counters: the VRRP firewall's table,
+    /// keepalived.conf: nftables, nftables_priority, nftables_counters, nftables_ifindex: the VRRP firewall's table,
     /// nil when no instance drops (keepalived creates nothing then). Without `nftables` an
     /// instance without accept mode turns it on under keepalived's default name, with its log line.
     static func firewall(_ configuration: Configuration, runtimes: [VRRPInstanceRuntime], log: (String) -> Void) -> NFTablesScript? {
@@ -155,7 +155,7 @@ enum VRRPAssembly {
         let settings = configuration.global.vrrp
         if settings.nftablesTable == nil { log("use_vmac or no_accept/strict specified, but no firewall configured - using nftables") }
         return NFTablesScript(table: settings.nftablesTable ?? "keepalived", priority: settings.nftablesPriority ?? -1,
-                              counters: settings.nftablesCounters)
+                              counters: settings.nftablesCounters, useIfindex: settings.nftablesUseIfindex)
     }
 
     /// A virtual_ipaddress line with its options, as keepalived adds it (the static_ipaddress rules).

@@ -41,8 +41,11 @@ extension VRRPService {
         guard instance.runtime.firewallDrop, let firewall else { return }
         if logDetail { log("(\(instance.runtime.router.name)) \(add ? "setting" : "removing") firewall drop rule") }
         let addresses = only.map(Array.init) ?? instance.runtime.virtualAddresses + instance.runtime.excludedAddresses
+        // keepalived keys a dont_track_primary instance's own link-local VIPs by interface name.
+        let byName = instance.runtime.dontTrackPrimary && !firewall.script.useIfindex
         firewall.update(add: add, addresses.map {
-            NFTablesElement(address: $0.address, interfaceName: $0.interfaceName ?? instance.interface.name)
+            let onInstance = $0.interfaceName == nil || $0.interfaceName == instance.interface.name
+            return NFTablesElement(address: $0.address, interfaceName: $0.interfaceName ?? instance.interface.name, byName: byName && onInstance)
         })
     }
 
