@@ -170,4 +170,32 @@ struct StrictFirewallTests {
         #expect(ours == theirs, "ours\n\(ours.joined(separator: "--\n"))\nkeepalived 2.2.7\n\(theirs.joined(separator: "--\n"))")
         #expect(ours.first == "-\n-\n")
     }
+
+    /// use_vmac: the VMACs' IGMP/MLD reports go out through eth0 (vmac_map) and their router
+    /// solicitations are dropped, from the start, whatever the state; the drop sets join them as master.
+    @Test func vmacRulesAsKeepalived() throws {
+        func run(_ implementation: F.Implementation) throws -> [String] {
+            var steps: [String] = []
+            try Lab.withLab(routers: 1) { lab in
+                let router = lab.router(1)
+                let daemon = try F.start(implementation, in: router, config: Self.config(priority: 150, instanceExtra: "  use_vmac\n"))
+                let elements = { ((try? Self.tables(router)) ?? "").components(separatedBy: "elements").count - 1 }
+                // Backup: both vmac_map entries and vmac_set; master: the four drop sets as well.
+                #expect(F.wait(atMost: 2) { elements() == 3 } != nil, "\(implementation) set up no VMAC entries:\n\(daemon.output)")
+                steps.append(try Self.tables(router))
+                #expect(F.wait(atMost: F.masterDownInterval(priority: 150) + F.slack) { elements() == 7 } != nil,
+                        "\(implementation) did not fill its drop sets:\n\(daemon.output)")
+                steps.append(try Self.tables(router))
+                daemon.send(SIGTERM)
+                #expect(daemon.waitForExit(timeout: .seconds(5)), "\(implementation) did not stop")
+                steps.append(try Self.tables(router))
+            }
+            return steps
+        }
+        let theirs = try run(.debian)
+        let ours = try run(.ours)
+        #expect(ours == theirs, "ours\n\(ours.joined(separator: "--\n"))\nkeepalived 2.2.7\n\(theirs.joined(separator: "--\n"))")
+        #expect(ours.first?.contains("ip protocol igmp meta oifkind \"macvlan\" dup to ip daddr device oif map @vmac_map drop") == true)
+        #expect(ours.last == "-\n-\n")
+    }
 }

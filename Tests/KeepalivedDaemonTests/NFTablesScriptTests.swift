@@ -49,11 +49,14 @@ struct NFTablesScriptTests {
         let script = VRRPAssembly.firewall(configuration, runtimes: VRRPAssembly.runtimes(configuration)) { lines.append($0) }
         #expect(script == NFTablesScript(table: "fw", priority: -5, counters: true))
         #expect(lines.isEmpty)
-        #expect(script?.setup(ipv6: false).last == "add rule ip fw out ip saddr @vips counter drop")
+        #expect(script?.vips(ipv6: false).last == "add rule ip fw out ip saddr @vips counter drop")
+        #expect(script?.vmac(ipv6: false).last
+            == "add rule ip fw out ip protocol igmp meta oifkind \"macvlan\" dup to ip daddr device oif map @vmac_map counter drop")
     }
 
     @Test func ipv4Layout() {
-        #expect(NFTablesScript(table: "keepalived").setup(ipv6: false) == [
+        let script = NFTablesScript(table: "keepalived")
+        #expect(script.base(ipv6: false) + script.vips(ipv6: false) == [
             "add table ip keepalived",
             "add chain ip keepalived out { type filter hook output priority -1; policy accept; }",
             "add chain ip keepalived in { type filter hook input priority -1; policy accept; }",
@@ -63,9 +66,22 @@ struct NFTablesScriptTests {
         ])
     }
 
+    @Test func vmacEntriesMoveMulticastReportsToTheBaseInterface() {
+        let script = NFTablesScript(table: "keepalived")
+        #expect(script.vmac(ipv6: true) == [
+            "add map ip6 keepalived vmac_map { type iface_index : iface_index; }",
+            "add set ip6 keepalived vmac_set { type iface_index; }",
+            "add rule ip6 keepalived out icmpv6 type mld2-listener-report meta oifkind \"macvlan\" dup to ip6 daddr device oif map @vmac_map drop",
+            "add rule ip6 keepalived out icmpv6 type nd-router-solicit meta oifkind \"macvlan\" oif @vmac_set drop",
+        ])
+        #expect(script.vmacElements(add: true, ipv6: true, vmac: 7, base: 2)
+            == ["add element ip6 keepalived vmac_map { 7 : 2 }", "add element ip6 keepalived vmac_set { 7 }"])
+        #expect(script.vmacElements(add: false, ipv6: false, vmac: 7, base: 2) == ["delete element ip keepalived vmac_map { 7 : 2 }"])
+    }
+
     @Test func ipv6LayoutSendsLinkLocalAddressesToTheirOwnChains() {
         let script = NFTablesScript(table: "keepalived")
-        let setup = script.setup(ipv6: true)
+        let setup = script.base(ipv6: true) + script.vips(ipv6: true)
         #expect(setup.prefix(5) == [
             "add table ip6 keepalived",
             "add chain ip6 keepalived out { type filter hook output priority -1; policy accept; }",
@@ -86,12 +102,12 @@ struct NFTablesScriptTests {
     @Test func elementsGoToTheirSets() {
         let script = NFTablesScript(table: "keepalived")
         let global = NFTablesElement(address: [0xfd, 0x77] + Array(repeating: 0, count: 13) + [1], interfaceName: "eth0")
-        let linkLocal = NFTablesElement(address: [0xfe, 0x80] + Array(repeating: 0, count: 13) + [0x52], interfaceName: "eth0")
+        let linkLocal = NFTablesElement(address: [0xfe, 0x80] + Array(repeating: 0, count: 13) + [0x52], interfaceIndex: 3, interfaceName: "eth0")
         let v4 = NFTablesElement(address: [10, 0, 0, 1], interfaceName: "eth0")
         #expect(!global.isLinkLocal && linkLocal.isLinkLocal)
         #expect(script.elements(add: true, [v4]) == ["add element ip keepalived vips { 10.0.0.1 }"])
         #expect(script.elements(add: false, [global]) == ["delete element ip6 keepalived vips { fd77::1 }"])
-        #expect(script.elements(add: true, [linkLocal]) == ["add element ip6 keepalived vips_link_local { fe80::52 . \"eth0\" }"])
+        #expect(script.elements(add: true, [linkLocal]) == ["add element ip6 keepalived vips_link_local { fe80::52 . 3 }"])
         var byName = linkLocal
         byName.byName = true
         #expect(script.elements(add: false, [byName]) == ["delete element ip6 keepalived vips_link_local_name { fe80::52 . \"eth0\" }"])

@@ -3,15 +3,29 @@ import Glibc
 #endif
 
 /// keepalived's VRRP firewall (vrrp_nftables.c) through Debian's `nft`: a thread of its own takes
-/// the drop-set changes the VRRP thread queues and runs each as one `nft -f -` transaction, so a
-/// state change never waits for nftables. Tables appear with the first address (an old table of
-/// the same name is deleted first, as keepalived does) and are deleted by `finish`.
+/// the drop-set and VMAC changes the VRRP thread queues and runs each as one `nft -f -`
+/// transaction, so a state change never waits for nftables. Each part of the tables appears with
+/// its first entry (an old table of the same name is deleted first, as keepalived does); `finish`
+/// deletes the tables.
 final class NFTablesFirewall: @unchecked Sendable {
     typealias Logger = @Sendable (String) -> Void
 
     private enum Job {
         case update(add: Bool, [NFTablesElement])
+        case vmac(add: Bool, [VMACEntry])
         case finish
+    }
+
+    /// keepalived.conf: use_vmac: a VMAC (interface indexes) and the family its entry is for.
+    struct VMACEntry: Sendable, Hashable {
+        var vmac: UInt32
+        var base: UInt32
+        var ipv6: Bool
+    }
+
+    /// The pieces of the tables, made on first use in keepalived's order.
+    private enum Part: Hashable {
+        case base(ipv6: Bool), vips(ipv6: Bool), linkLocal(byName: Bool), vmac(ipv6: Bool)
     }
 
     let script: NFTablesScript
@@ -23,11 +37,10 @@ final class NFTablesFirewall: @unchecked Sendable {
     private var thread: ServiceThread?
 
     // Owned by the firewall thread.
-    private var familiesReady: Set<Bool> = []
-    /// The link-local sets made (keyed by name: true, by index: false).
-    private var linkLocalReady: Set<Bool> = []
+    private var made: Set<Part> = []
     private var checkedOldTables = false
     private var present: Set<NFTablesElement> = []
+    private var presentVMACs: Set<VMACEntry> = []
 
     init(script: NFTablesScript, log: @escaping Logger) {
         self.script = script
@@ -46,6 +59,12 @@ final class NFTablesFirewall: @unchecked Sendable {
     func update(add: Bool, _ elements: [NFTablesElement]) {
         guard !elements.isEmpty else { return }
         enqueue(.update(add: add, elements))
+    }
+
+    /// Queues adding (a VMAC made) or removing (a VMAC gone) a VMAC's entries.
+    func updateVMAC(add: Bool, _ entries: [VMACEntry]) {
+        guard !entries.isEmpty else { return }
+        enqueue(.vmac(add: add, entries))
     }
 
     /// Runs what is queued, deletes the tables and ends the thread (at daemon stop).
@@ -72,8 +91,9 @@ final class NFTablesFirewall: @unchecked Sendable {
             for job in batch {
                 switch job {
                 case let .update(add, elements): apply(add: add, elements)
+                case let .vmac(add, entries): apply(add: add, entries)
                 case .finish:
-                    if !familiesReady.isEmpty { _ = run([false, true].filter(familiesReady.contains).map(script.teardown(ipv6:))) }
+                    _ = run([false, true].filter { made.contains(.base(ipv6: $0)) }.map(script.teardown(ipv6:)))
                     return
                 }
             }
@@ -83,18 +103,14 @@ final class NFTablesFirewall: @unchecked Sendable {
     private func apply(add: Bool, _ requested: [NFTablesElement]) {
         let elements = requested.filter { present.contains($0) != add }
         guard !elements.isEmpty else { return }
+        var parts = made
         var lines: [String] = []
-        var families = familiesReady
-        var linkLocal = linkLocalReady
         if add {
-            for ipv6 in [false, true] where elements.contains(where: { ($0.address.count == 16) == ipv6 }) && !families.contains(ipv6) {
-                if !checkedOldTables { lines += oldTables() }
-                lines += script.setup(ipv6: ipv6)
-                families.insert(ipv6)
+            for ipv6 in [false, true] where elements.contains(where: { ($0.address.count == 16) == ipv6 }) {
+                lines += make(.vips(ipv6: ipv6), &parts)
             }
-            for byName in [false, true] where !linkLocal.contains(byName) && elements.contains(where: { $0.isLinkLocal && $0.byName == byName }) {
-                lines += script.setupLinkLocal(byName: byName)
-                linkLocal.insert(byName)
+            for byName in [false, true] where elements.contains(where: { $0.isLinkLocal && $0.byName == byName }) {
+                lines += make(.linkLocal(byName: byName), &parts)
             }
         }
         for ipv6 in [false, true] {
@@ -102,11 +118,43 @@ final class NFTablesFirewall: @unchecked Sendable {
                 lines += script.elements(add: add, elements.filter { ($0.address.count == 16) == ipv6 && $0.setName == set })
             }
         }
-        checkedOldTables = true
         guard run(lines) else { return }
-        familiesReady = families
-        linkLocalReady = linkLocal
+        made = parts
         if add { present.formUnion(elements) } else { present.subtract(elements) }
+    }
+
+    private func apply(add: Bool, _ requested: [VMACEntry]) {
+        let entries = requested.filter { presentVMACs.contains($0) != add }
+        guard !entries.isEmpty else { return }
+        var parts = made
+        var lines: [String] = []
+        for entry in entries {
+            if add { lines += make(.vmac(ipv6: entry.ipv6), &parts) }
+            lines += script.vmacElements(add: add, ipv6: entry.ipv6, vmac: entry.vmac, base: entry.base)
+        }
+        guard run(lines) else { return }
+        made = parts
+        if add { presentVMACs.formUnion(entries) } else { presentVMACs.subtract(entries) }
+    }
+
+    /// The commands for `part` and what it needs that is not there yet (recorded in `parts`).
+    private func make(_ part: Part, _ parts: inout Set<Part>) -> [String] {
+        guard !parts.contains(part) else { return [] }
+        var lines: [String] = []
+        switch part {
+        case let .base(ipv6):
+            if !checkedOldTables { lines += oldTables() }
+            checkedOldTables = true
+            lines += script.base(ipv6: ipv6)
+        case let .vips(ipv6):
+            lines += make(.base(ipv6: ipv6), &parts) + script.vips(ipv6: ipv6)
+        case let .linkLocal(byName):
+            lines += make(.vips(ipv6: true), &parts) + script.setupLinkLocal(byName: byName)
+        case let .vmac(ipv6):
+            lines += make(.base(ipv6: ipv6), &parts) + script.vmac(ipv6: ipv6)
+        }
+        parts.insert(part)
+        return lines
     }
 
     /// keepalived deletes tables an earlier run left (both families) before it sets up its own.

@@ -1,6 +1,7 @@
 /// The nft commands that lay out keepalived 2.2.7's VRRP firewall table (vrrp_nftables.c): per
 /// family a table with `out` and `in` filter chains and a `vips` set whose members are dropped, so
-/// a master without accept mode neither takes nor sends traffic for its virtual addresses.
+/// a master without accept mode neither takes nor sends traffic for its virtual addresses, and the
+/// `vmac_map` that sends a VMAC's multicast reports through its base interface.
 /// Pure text: `NFTablesFirewall` feeds it to `nft -f -`.
 ///
 ///     table ip keepalived                         table ip6 keepalived
@@ -32,12 +33,17 @@ struct NFTablesScript: Sendable, Equatable {
         "add rule \(family) \(table) \(chain) \(match) \(verdictPrefix)\(verdict)"
     }
 
-    /// The table, its chains, the `vips` set and the drop rules, in keepalived's creation order
-    /// (`nft list` shows chains in that order).
-    func setup(ipv6: Bool) -> [String] {
+    /// The table and its `out` chain: what both the drop sets and the VMAC rules need first.
+    func base(ipv6: Bool) -> [String] {
         let family = Self.family(ipv6: ipv6)
-        let ip = ipv6 ? "ip6" : "ip"
-        var lines = ["add table \(family) \(table)", baseChain(family, "out", hook: "output"), baseChain(family, "in", hook: "input")]
+        return ["add table \(family) \(table)", baseChain(family, "out", hook: "output")]
+    }
+
+    /// The `in` chain, the `vips` set and the drop rules, in keepalived's creation order (`nft
+    /// list` shows chains in that order).
+    func vips(ipv6: Bool) -> [String] {
+        let family = Self.family(ipv6: ipv6)
+        var lines = [baseChain(family, "in", hook: "input")]
         if ipv6 {
             lines += [
                 "add chain ip6 \(table) in_link_local",
@@ -53,9 +59,35 @@ struct NFTablesScript: Sendable, Equatable {
         } else {
             lines.append("add set ip \(table) vips { type ipv4_addr; }")
         }
-        lines.append(rule(family, "in", "\(ip) daddr @vips", "drop"))
-        lines.append(rule(family, "out", "\(ip) saddr @vips", "drop"))
+        lines.append(rule(family, "in", "\(family) daddr @vips", "drop"))
+        lines.append(rule(family, "out", "\(family) saddr @vips", "drop"))
         return lines
+    }
+
+    /// keepalived.conf: use_vmac: IGMP (IPv6: MLDv2) reports leaving through a VMAC are sent
+    /// through its base interface instead, and IPv6 router solicitations from it are dropped.
+    func vmac(ipv6: Bool) -> [String] {
+        let family = Self.family(ipv6: ipv6)
+        let macvlan = "meta oifkind \"macvlan\""
+        var lines = ["add map \(family) \(table) vmac_map { type iface_index : iface_index; }"]
+        if ipv6 {
+            lines += [
+                "add set ip6 \(table) vmac_set { type iface_index; }",
+                rule(family, "out", "icmpv6 type mld2-listener-report \(macvlan) dup to ip6 daddr device oif map @vmac_map", "drop"),
+                rule(family, "out", "icmpv6 type nd-router-solicit \(macvlan) oif @vmac_set", "drop"),
+            ]
+        } else {
+            lines.append(rule(family, "out", "ip protocol igmp \(macvlan) dup to ip daddr device oif map @vmac_map", "drop"))
+        }
+        return lines
+    }
+
+    /// A VMAC's entries (by interface index: they can be removed after the link is gone).
+    func vmacElements(add: Bool, ipv6: Bool, vmac: UInt32, base: UInt32) -> [String] {
+        let verb = add ? "add" : "delete"
+        let family = Self.family(ipv6: ipv6)
+        return ["\(verb) element \(family) \(table) vmac_map { \(vmac) : \(base) }"]
+            + (ipv6 ? ["\(verb) element ip6 \(table) vmac_set { \(vmac) }"] : [])
     }
 
     /// keepalived adds a link-local set and its two rules when its first VIP comes: keyed by
@@ -84,7 +116,9 @@ struct NFTablesScript: Sendable, Equatable {
 /// One member of the drop sets: a virtual address, and for an IPv6 link-local one its interface.
 struct NFTablesElement: Sendable, Hashable {
     var address: [UInt8]
-    /// The interface a link-local address lives on.
+    /// The interface a link-local address lives on: by index (so its entry can go after the
+    /// interface did), and by name for the dont_track_primary set.
+    var interfaceIndex: UInt32 = 0
     var interfaceName: String?
     /// A link-local address keyed by interface name rather than index (dont_track_primary).
     var byName = false
@@ -93,7 +127,7 @@ struct NFTablesElement: Sendable, Hashable {
     var setName: String { isLinkLocal ? (byName ? "vips_link_local_name" : "vips_link_local") : "vips" }
     var text: String {
         let address = IPAddressText.format(self.address)
-        guard isLinkLocal, let interfaceName else { return address }
-        return "\(address) . \"\(interfaceName)\""
+        guard isLinkLocal else { return address }
+        return byName ? "\(address) . \"\(interfaceName ?? "")\"" : "\(address) . \(interfaceIndex)"
     }
 }

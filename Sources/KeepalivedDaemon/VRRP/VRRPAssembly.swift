@@ -147,11 +147,12 @@ enum VRRPAssembly {
         }
     }
 
-    /// keepalived.conf: nftables, nftables_priority, nftables_counters, nftables_ifindex: the VRRP firewall's table,
-    /// nil when no instance drops (keepalived creates nothing then). Without `nftables` an
-    /// instance without accept mode turns it on under keepalived's default name, with its log line.
+    /// keepalived.conf: nftables, nftables_priority, nftables_counters, nftables_ifindex: the VRRP
+    /// firewall's table, nil when no instance drops or has a VMAC (keepalived creates nothing then).
+    /// Without `nftables` such an instance turns it on under keepalived's default name, with its
+    /// log line.
     static func firewall(_ configuration: Configuration, runtimes: [VRRPInstanceRuntime], log: (String) -> Void) -> NFTablesScript? {
-        guard runtimes.contains(where: \.firewallDrop) else { return nil }
+        guard runtimes.contains(where: { $0.firewallDrop || $0.virtualMAC != nil }) else { return nil }
         let settings = configuration.global.vrrp
         if settings.nftablesTable == nil { log("use_vmac or no_accept/strict specified, but no firewall configured - using nftables") }
         return NFTablesScript(table: settings.nftablesTable ?? "keepalived", priority: settings.nftablesPriority ?? -1,

@@ -45,8 +45,18 @@ extension VRRPService {
         let byName = instance.runtime.dontTrackPrimary && !firewall.script.useIfindex
         firewall.update(add: add, addresses.map {
             let onInstance = $0.interfaceName == nil || $0.interfaceName == instance.interface.name
-            return NFTablesElement(address: $0.address, interfaceName: $0.interfaceName ?? instance.interface.name, byName: byName && onInstance)
+            return NFTablesElement(address: $0.address, interfaceIndex: Self.interfaceIndex(of: $0, default: instance.interface.index),
+                                   interfaceName: $0.interfaceName ?? instance.interface.name, byName: byName && onInstance)
         })
+    }
+
+    /// keepalived.conf: use_vmac: the VMAC's firewall entries, for the instance's family and, with
+    /// excluded addresses of the other family, that one too.
+    func vmacEntries(_ instance: RunningInstance) -> [NFTablesFirewall.VMACEntry] {
+        guard instance.runtime.virtualMAC != nil, let base = Interfaces.lookup(instance.runtime.interfaceName)?.index else { return [] }
+        let ipv6 = instance.runtime.router.family == .ipv6
+        let otherFamily = instance.runtime.excludedAddresses.contains { ($0.address.count == 16) != ipv6 }
+        return ([ipv6] + (otherFamily ? [!ipv6] : [])).map { .init(vmac: instance.interface.index, base: base, ipv6: $0) }
     }
 
     /// Gratuitous ARPs / unsolicited NAs for the instance's addresses, `count` rounds. With

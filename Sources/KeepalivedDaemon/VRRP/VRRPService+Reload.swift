@@ -118,6 +118,9 @@ extension VRRPService {
             apply(.add, after.subtracting(before), on: instance.interface.index, instance: instance.runtime.router.name)
         }
 
+        let vmacsBefore = Set(instances.flatMap(vmacEntries)), vmacsAfter = Set(next.flatMap(vmacEntries))
+        firewall?.updateVMAC(add: false, Array(vmacsBefore.subtracting(vmacsAfter)))
+        firewall?.updateVMAC(add: true, Array(vmacsAfter.subtracting(vmacsBefore)))
         instances = next
         byID = Dictionary(uniqueKeysWithValues: next.map { ($0.id, $0) })
         engine = reload.engine

@@ -255,6 +255,7 @@ public final class VRRPService: @unchecked Sendable {
             if releaseAddressesOnStop { removeAddresses(instance, quiet: true) }
         }
         for instance in instances { instance.activeSince = now }
+        firewall?.updateVMAC(add: true, instances.flatMap(vmacEntries))
         perform(engine.handle(.start, now: now), now: now)
         var descriptors = pollDescriptors()
         while true {
