@@ -42,6 +42,15 @@ struct NFTablesScriptTests {
         #expect(lines == ["use_vmac or no_accept/strict specified, but no firewall configured - using nftables"])
     }
 
+    /// Debian's keepalived is built without iptables: vrrp_iptables turns on the nftables table.
+    @Test func vrrpIptablesMeansTheDefaultNftablesTable() {
+        let configuration = Self.loaded("global_defs {\n vrrp_iptables IN OUT\n}\n" + Self.instance("VI_1", vrid: 1, " no_accept\n"))
+        var lines: [String] = []
+        let script = VRRPAssembly.firewall(configuration, runtimes: VRRPAssembly.runtimes(configuration)) { lines.append($0) }
+        #expect(script == NFTablesScript(table: "keepalived"))
+        #expect(lines.isEmpty)
+    }
+
     @Test func namedTablePriorityAndCounters() {
         let configuration = Self.loaded("global_defs {\n vrrp_strict\n nftables fw\n nftables_priority -5\n nftables_counters\n}\n"
             + Self.instance("VI_1", vrid: 1))
