@@ -31,12 +31,12 @@ struct DataDumpTests {
         return lines
     }
 
-    static func dump(_ implementation: F.Implementation, in lab: Lab) throws -> String {
+    static func dump(_ implementation: F.Implementation, in lab: Lab, edit: (String) -> String = { $0 }) throws -> String {
         do {
             let router = lab.router(1)
             let config = SNMPAgentTests.config(socket: lab.directory + "/no-agent.sock")
                 .replacingOccurrences(of: "  enable_snmp_vrrp\n  enable_snmp_rfcv2\n  enable_snmp_rfcv3\n  enable_traps\n", with: "")
-            let daemon = try F.start(implementation, in: router, config: config, temporaryDirectory: lab.directory)
+            let daemon = try F.start(implementation, in: router, config: edit(config), temporaryDirectory: lab.directory)
             #expect(F.waitUntil(router, holds: "10.77.0.202", atMost: F.masterDownInterval(priority: 100) + F.slack) != nil, "\(daemon.output)")
             usleep(1_500_000)
             daemon.send(SIGUSR1)
@@ -57,6 +57,22 @@ struct DataDumpTests {
         let theirs = Self.sections(theirText)
         let ours = Self.sections(ourText)
         #expect(theirs.contains(" VRRP Instance = VI_1"), "keepalived 2.2.7 wrote: \(theirs)")
+        #expect(ours == theirs, "only keepalived: \(theirs.filter { !ours.contains($0) })\nonly ours: \(ours.filter { !theirs.contains($0) })")
+    }
+
+    /// strict_mode and no_accept read as keepalived writes them (strict compliance, accept
+    /// disabled, no lower-priority gratuitous ARPs).
+    @Test func strictAndNoAcceptInstancesMatchKeepalived() throws {
+        let edit = { (config: String) in
+            config.replacingOccurrences(of: "virtual_router_id 52\n", with: "virtual_router_id 52\n  strict_mode\n")
+                .replacingOccurrences(of: "virtual_router_id 53\n", with: "virtual_router_id 53\n  no_accept\n")
+        }
+        let (theirText, ourText) = try Lab.withLab(routers: 1) { lab in
+            (try Self.dump(.debian, in: lab, edit: edit), try Self.dump(.ours, in: lab, edit: edit))
+        }
+        let theirs = Self.sections(theirText)
+        let ours = Self.sections(ourText)
+        #expect(theirs.contains { $0.contains("Enforcing strict VRRP compliance") }, "keepalived 2.2.7 wrote: \(theirs)")
         #expect(ours == theirs, "only keepalived: \(theirs.filter { !ours.contains($0) })\nonly ours: \(ours.filter { !theirs.contains($0) })")
     }
 }

@@ -79,6 +79,10 @@ public enum FeatureSupport {
         "global_defs.vrrp_garp_lower_prio_delay", "global_defs.vrrp_garp_lower_prio_repeat", "vrrp_instance.garp_lower_prio_delay",
         "vrrp_instance.garp_lower_prio_repeat", "vrrp_instance.promote_secondaries",
         "global_defs.vrrp_mcast_group4", "global_defs.vrrp_mcast_group6", "global_defs.fifo_write_vrrp_states_on_reload",
+        // Strict mode and the nftables drop sets of instances without accept mode.
+        "global_defs.vrrp_strict", "vrrp_instance.strict_mode", "vrrp_instance.accept", "vrrp_instance.no_accept",
+        "global_defs.nftables", "global_defs.nftables_priority", "global_defs.nftables_counters", "global_defs.vrrp_iptables",
+        "global_defs.nftables_ifindex",
     ])
 
     /// HTTP_GET's and SSL_GET's keywords (`SSL_GET` shares HTTP_GET's), and the `SSL { }` block.

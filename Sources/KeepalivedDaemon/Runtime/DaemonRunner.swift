@@ -121,6 +121,8 @@ enum DaemonRunner {
                 notifier.unchangedByReload(name, isGroup: isGroup, state: word, priority: Int(priority.rawValue))
             }
         }
+        service.firewall = VRRPAssembly.firewall(loaded.configuration, runtimes: runtimes) { log.info($0) }
+            .map { NFTablesFirewall(script: $0) { log.info($0) } }
         service.groupSMTPAlert = Dictionary(loaded.configuration.syncGroups.map { group in
             (group.name, MailAlertPolicy.resolve(own: group.smtpAlert, vrrpDefault: loaded.configuration.global.smtp.alertVRRP,
                                                  globalDefault: loaded.configuration.global.smtp.alert))
@@ -189,10 +191,12 @@ enum DaemonRunner {
             groups: NotificationAssembly.groupNotifications(configuration) { log.info($0) })
         snmp?.reconfigure(configuration, runtimes: runtimes)
         MailAssembly.reconfigure(mailer, configuration) { log.info($0) }
-        service.requestReload(VRRPService.ReloadRequest(
+        var request = VRRPService.ReloadRequest(
             instances: runtimes, syncGroups: VRRPAssembly.syncGroups(configuration),
             scripts: VRRPAssembly.scripts(configuration) { log.info($0) }, files: VRRPAssembly.files(configuration) { log.info($0) },
-            processes: VRRPAssembly.processes(configuration)))
+            processes: VRRPAssembly.processes(configuration))
+        request.firewall = VRRPAssembly.firewall(configuration, runtimes: runtimes) { log.info($0) }
+        service.requestReload(request)
         if let checker {
             checker.reload(configuration)
             return checker

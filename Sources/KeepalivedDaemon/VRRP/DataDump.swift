@@ -76,8 +76,9 @@ enum DataDump {
         lines += [
             "   Master down timer = \(router.masterDownInterval) usecs",
             "   Interface = \(instance.runtime.interfaceName)",
-            "   Using src_ip = \(text(instance.source))",
         ]
+        if instance.runtime.strictMode { lines.append("   Enforcing strict VRRP compliance") }
+        lines.append("   Using src_ip = \(text(instance.source))")
         if instance.runtime.unicastPeers.isEmpty {
             lines.append(configuration.family == .ipv6 ? "   Multicast address ff02::12, ifindex \(instance.interfaceIndex)"
                                                       : "   Multicast address 224.0.0.18")
@@ -90,8 +91,8 @@ enum DataDump {
             "   Gratuitous ARP delay = \(garpDelay)", "   Gratuitous ARP repeat = \(configuration.garpMasterRepeat)",
             "   Gratuitous ARP refresh = \(instance.runtime.garpRefresh / 1_000_000)",
             "   Gratuitous ARP refresh repeat = \(instance.runtime.garpRefreshRepeat)",
-            "   Gratuitous ARP lower priority delay = \(garpDelay)",
-            "   Gratuitous ARP lower priority repeat = \(configuration.garpMasterRepeat)",
+            "   Gratuitous ARP lower priority delay = \(instance.runtime.router.garpLowerPriorityDelay / 1_000_000)",
+            "   Gratuitous ARP lower priority repeat = \(instance.runtime.router.garpLowerPriorityRepeat)",
             "   Down timer adverts = \(configuration.downTimerAdverts)",
             "   Send advert after receive lower priority advert = \(!configuration.lowerPriorityNoAdvert)",
             "   Send advert after receive higher priority advert = \(configuration.higherPrioritySendAdvert)",
@@ -101,7 +102,7 @@ enum DataDump {
             "   Total priority = \(router.effectivePriority.rawValue)",
             v3 ? "   Advert interval = \(configuration.advertisementInterval / 1000) milli-sec"
                : "   Advert interval = \(configuration.advertisementInterval / 1_000_000) sec",
-            "   Accept = enabled",
+            "   Accept = \(instance.runtime.accept ? "enabled" : "disabled")",
             "   Preempt = \(configuration.noPreempt ? "disabled" : "enabled")",
         ]
         if configuration.preemptDelay > 0 { lines.append("   Preempt delay = \(Double(configuration.preemptDelay) / 1e6) secs") }
@@ -117,15 +118,16 @@ enum DataDump {
                 lines.append("   Password = \(String(decoding: instance.runtime.authenticationPassword.prefix { $0 != 0 }, as: UTF8.self))")
             }
         }
+        let dropped = router.addressesInstalled && instance.runtime.firewallDrop
         let vips = instance.runtime.virtualAddresses
         if !vips.isEmpty {
             lines.append("   Virtual IP (\(vips.count)):")
-            lines += vips.map { "     " + address($0, interface: instance.runtime.interfaceName, set: router.addressesInstalled) }
+            lines += vips.map { "     " + address($0, interface: instance.runtime.interfaceName, set: router.addressesInstalled, dropped: dropped) }
         }
         let excluded = instance.runtime.excludedAddresses
         if !excluded.isEmpty {
             lines.append("   Virtual IP Excluded (\(excluded.count)):")
-            lines += excluded.map { "     " + address($0, interface: instance.runtime.interfaceName, set: router.addressesInstalled) }
+            lines += excluded.map { "     " + address($0, interface: instance.runtime.interfaceName, set: router.addressesInstalled, dropped: dropped) }
         }
         lines.append("   fd_in \(instance.descriptor), fd_out \(instance.descriptor)")
         let scripts = instance.runtime.trackers.compactMap { binding -> String? in
@@ -165,11 +167,13 @@ enum DataDump {
     }
 
     /// `10.77.0.200/24 dev eth0 scope global set` (a host route's prefix is left out, as keepalived does).
-    static func address(_ vip: VRRPInstanceRuntime.VirtualAddress, interface: String, set: Bool) -> String {
+    /// `set`: installed; `dropped`: in the firewall's drop set (keepalived's nftable_set).
+    static func address(_ vip: VRRPInstanceRuntime.VirtualAddress, interface: String, set: Bool, dropped: Bool = false) -> String {
         let host = vip.address.count == 4 ? 32 : 128
         var text = text(vip.address) + (Int(vip.prefixLength) == host ? "" : "/\(vip.prefixLength)") + " dev \(interface) scope global"
         if vip.address.count == 16 { text += " preferred_lft forever" }
-        return set ? text + " set" : text
+        if set { text += " set" }
+        return dropped ? text + " nftable_set" : text
     }
 
     static func text(_ bytes: [UInt8]) -> String { IPAddress(bytes: bytes)?.description ?? "?" }

@@ -58,6 +58,9 @@ enum VRRPAssembly {
             runtime.multicastGroup = (family == .ipv4 ? defaults.multicastGroup4 : defaults.multicastGroup6).bytes
             runtime.promoteSecondaries = instance.promoteSecondaries && instance.virtualMAC == nil
             runtime.configurationFault = instance.unicastConfigured && instance.unicastPeers.isEmpty && instance.unicastFaultNoPeer
+            // The front end resolved both (strict mode's accept default included).
+            runtime.accept = instance.accept ?? true
+            runtime.strictMode = strict
             runtime.virtualRoutes = instance.virtualRoutes
             runtime.virtualRules = instance.virtualRules
             runtime.notifyDeleted = instance.notifyDeleted
@@ -156,6 +159,18 @@ enum VRRPAssembly {
                 name: process.name, process: name, parameters: process.parameters, parameterMatch: match, fullCommand: process.fullCommand,
                 quorum: process.quorum, quorumMax: process.quorumMax, forkDelay: process.forkDelay, terminateDelay: process.terminateDelay)
         }
+    }
+
+    /// keepalived.conf: nftables, nftables_priority, nftables_counters, nftables_ifindex: the VRRP
+    /// firewall's table, nil when no instance drops or has a VMAC (keepalived creates nothing then).
+    /// Without `nftables` such an instance turns it on under keepalived's default name, with its
+    /// log line.
+    static func firewall(_ configuration: Configuration, runtimes: [VRRPInstanceRuntime], log: (String) -> Void) -> NFTablesScript? {
+        guard runtimes.contains(where: { $0.firewallDrop || $0.virtualMAC != nil }) else { return nil }
+        let settings = configuration.global.vrrp
+        if settings.nftablesTable == nil { log("use_vmac or no_accept/strict specified, but no firewall configured - using nftables") }
+        return NFTablesScript(table: settings.nftablesTable ?? "keepalived", priority: settings.nftablesPriority ?? -1,
+                              counters: settings.nftablesCounters, useIfindex: settings.nftablesUseIfindex)
     }
 
     /// A virtual_ipaddress line with its options, as keepalived adds it (the static_ipaddress rules).

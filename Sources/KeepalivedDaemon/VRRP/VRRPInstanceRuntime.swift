@@ -86,6 +86,13 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
     public var virtualRoutes: [Route] = []
     /// keepalived.conf: virtual_rules (added after the routes, removed first)
     public var virtualRules: [Rule] = []
+    /// keepalived.conf: accept / no_accept (resolved: off by default with vrrp_strict / strict_mode).
+    public var accept = true
+    /// keepalived.conf: vrrp_strict / strict_mode
+    public var strictMode = false
+    /// Without accept mode, unless the address owner (priority 255), a master drops traffic to
+    /// and from its addresses (NFTablesFirewall).
+    public var firewallDrop: Bool { !accept && router.basePriority.rawValue != 255 }
     /// keepalived.conf: use_vmac: the macvlan the instance runs on instead of `interfaceName`.
     public var virtualMAC: VirtualMACInterface?
 

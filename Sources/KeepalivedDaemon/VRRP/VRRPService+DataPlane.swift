@@ -34,6 +34,31 @@ extension VRRPService {
                 if !quiet && error.errno != EADDRNOTAVAIL { log("(\(instance.runtime.router.name)) cannot remove address: \(error)") }
             }
         }
+        updateFirewall(instance, add: false)
+    }
+
+    /// A master without accept mode drops traffic to its addresses (or just `only` of them):
+    /// queued for the firewall thread.
+    func updateFirewall(_ instance: RunningInstance, add: Bool, only: Set<VRRPInstanceRuntime.VirtualAddress>? = nil) {
+        guard instance.runtime.firewallDrop, let firewall else { return }
+        if logDetail { log("(\(instance.runtime.router.name)) \(add ? "setting" : "removing") firewall drop rule") }
+        let addresses = only.map(Array.init) ?? instance.runtime.virtualAddresses + instance.runtime.excludedAddresses
+        // keepalived keys a dont_track_primary instance's own link-local VIPs by interface name.
+        let byName = instance.runtime.dontTrackPrimary && !firewall.script.useIfindex
+        firewall.update(add: add, addresses.map {
+            let onInstance = $0.interfaceName == nil || $0.interfaceName == instance.interface.name
+            return NFTablesElement(address: $0.address, interfaceIndex: Self.interfaceIndex(of: $0, default: instance.interface.index),
+                                   interfaceName: $0.interfaceName ?? instance.interface.name, byName: byName && onInstance)
+        })
+    }
+
+    /// keepalived.conf: use_vmac: the VMAC's firewall entries, for the instance's family and, with
+    /// excluded addresses of the other family, that one too.
+    func vmacEntries(_ instance: RunningInstance) -> [NFTablesFirewall.VMACEntry] {
+        guard instance.runtime.virtualMAC != nil, let base = Interfaces.lookup(instance.runtime.interfaceName)?.index else { return [] }
+        let ipv6 = instance.runtime.router.family == .ipv6
+        let otherFamily = instance.runtime.excludedAddresses.contains { ($0.address.count == 16) != ipv6 }
+        return ([ipv6] + (otherFamily ? [!ipv6] : [])).map { .init(vmac: instance.interface.index, base: base, ipv6: $0) }
     }
 
     /// Gratuitous ARPs / unsolicited NAs for the instance's addresses, `count` rounds. With

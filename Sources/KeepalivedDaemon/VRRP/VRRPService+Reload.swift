@@ -17,6 +17,8 @@ extension VRRPService {
         public var scripts: [TrackScriptRuntime]
         public var files: [TrackFileRuntime]
         public var processes: [TrackProcessRuntime]
+        /// keepalived.conf: nftables*: the firewall to start if none runs yet (a running one is kept).
+        var firewall: NFTablesScript?
 
         public init(instances: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration],
                     scripts: [TrackScriptRuntime], files: [TrackFileRuntime], processes: [TrackProcessRuntime] = []) {
@@ -43,6 +45,7 @@ extension VRRPService {
 
     func applyReload(_ request: ReloadRequest) {
         let now = MonotonicClock.now()
+        if firewall == nil, let script = request.firewall { firewall = NFTablesFirewall(script: script, log: log) }
         var next: [RunningInstance] = []
         var continuing: [InstanceID: InstanceID] = [:]
         var counts = (kept: 0, changed: 0, added: 0)
@@ -109,11 +112,17 @@ extension VRRPService {
             carryRoutesAndRules(from: old, to: instance)
             let before = Set(old.runtime.virtualAddresses + old.runtime.excludedAddresses)
             let after = Set(instance.runtime.virtualAddresses + instance.runtime.excludedAddresses)
+            // keepalived's reload: the drop entries follow the accept mode and the addresses.
+            updateFirewall(old, add: false, only: instance.runtime.firewallDrop ? before.subtracting(after) : before)
+            updateFirewall(instance, add: true)
             if before == after && old.interface.index == instance.interface.index { continue }
             apply(.delete, before.subtracting(after), on: old.interface.index, instance: instance.runtime.router.name)
             apply(.add, after.subtracting(before), on: instance.interface.index, instance: instance.runtime.router.name)
         }
 
+        let vmacsBefore = Set(instances.flatMap(vmacEntries)), vmacsAfter = Set(next.flatMap(vmacEntries))
+        firewall?.updateVMAC(add: false, Array(vmacsBefore.subtracting(vmacsAfter)))
+        firewall?.updateVMAC(add: true, Array(vmacsAfter.subtracting(vmacsBefore)))
         instances = next
         byID = Dictionary(uniqueKeysWithValues: next.map { ($0.id, $0) })
         engine = reload.engine

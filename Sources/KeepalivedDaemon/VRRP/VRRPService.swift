@@ -139,6 +139,8 @@ public final class VRRPService: @unchecked Sendable {
     public var logDetail = false
     /// keepalived.conf: vrrp_garp_interval / vrrp_gna_interval (µs between announcements on one interface).
     public var garpInterval: UInt64 = 0
+    /// keepalived.conf: nftables: the drop sets of instances without accept mode (nil: none).
+    var firewall: NFTablesFirewall?
     public var gnaInterval: UInt64 = 0
     /// Announcements waiting for their interface's interval, in order, and when each interface is free.
     var pendingAnnouncements: [(instance: RunningInstance, address: [UInt8])] = []
@@ -281,6 +283,7 @@ public final class VRRPService: @unchecked Sendable {
             if releaseAddressesOnStop { removeAddresses(instance, quiet: true) }
         }
         for instance in instances { instance.activeSince = now }
+        firewall?.updateVMAC(add: true, instances.flatMap(vmacEntries))
         perform(engine.handle(.start, now: now), now: now)
         var descriptors = pollDescriptors()
         while true {
@@ -349,6 +352,7 @@ public final class VRRPService: @unchecked Sendable {
         }
         removeStatics()
         restoreSecondaries()
+        firewall?.finish()
         publishStatus(now: end)
     }
 
@@ -524,6 +528,8 @@ public final class VRRPService: @unchecked Sendable {
                     instance.refreshAt = now.adding(instance.runtime.garpRefresh)
                 }
             case .addAddresses:
+                // keepalived sets the drop rule before it adds the addresses.
+                updateFirewall(instance, add: true)
                 apply(.add, instance.runtime.virtualAddresses + instance.runtime.excludedAddresses, on: instance.interface.index, instance: name)
                 addRoutesAndRules(instance)
             case .removeAddresses:
