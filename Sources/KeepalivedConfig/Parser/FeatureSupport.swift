@@ -79,6 +79,7 @@ public enum FeatureSupport {
         "global_defs.vrrp_garp_lower_prio_delay", "global_defs.vrrp_garp_lower_prio_repeat", "vrrp_instance.garp_lower_prio_delay",
         "vrrp_instance.garp_lower_prio_repeat", "vrrp_instance.promote_secondaries",
         "global_defs.vrrp_mcast_group4", "global_defs.vrrp_mcast_group6", "global_defs.fifo_write_vrrp_states_on_reload",
+        "vrrp_instance.vmac_xmit_base",
     ])
 
     /// HTTP_GET's and SSL_GET's keywords (`SSL_GET` shares HTTP_GET's), and the `SSL { }` block.
