@@ -59,4 +59,33 @@ struct VirtualMACTests {
             #expect(SNMPStation.waitFor(atMost: 2) { (try? r1.run(["ip", "link", "show", "vrrp.51"]).status) != 0 } != nil)
         }
     }
+
+    /// vmac_xmit_base: the adverts leave from the base interface's MAC while the VIP stays on the
+    /// VMAC and answers with the virtual MAC; a failover still works, both ways mixed.
+    @Test(arguments: [(F.Implementation.ours, F.Implementation.debian), (.debian, .ours)])
+    func withXmitBaseTheAdvertsLeaveFromTheBaseMAC(master: F.Implementation, backup: F.Implementation) throws {
+        try Lab.withLab(routers: 2) { lab in
+            let (r1, r2) = (lab.router(1), lab.router(2))
+            let extra = "  use_vmac\n  vmac_xmit_base\n"
+            let first = try F.start(master, in: r1, config: F.config(priority: 150, extra: extra))
+            let second = try F.start(backup, in: r2, config: F.config(priority: 100, extra: extra))
+            let held = SNMPStation.waitFor(atMost: F.masterDownInterval(priority: 150) + F.slack) {
+                ((try? r1.addresses(of: "vrrp.51")) ?? []).contains { $0.address == F.vip4 }
+            }
+            #expect(held != nil, "router 1 (\(master)) never put the VIP on vrrp.51:\n\(first.output)")
+            let capture = try lab.client.run(["timeout", "3", "tcpdump", "-i", "eth0", "-e", "-n", "-c", "2", "ip proto 112"])
+            let base = try F.mac(r1, interface: "eth0")
+            let adverts = capture.standardOutput.split(separator: "\n").filter { $0.contains("VRRP") }
+            #expect(!adverts.isEmpty && adverts.allSatisfy { $0.contains("\(base) > ") }, "adverts: \(adverts)")
+            #expect(try Self.answeringMAC(lab) == Self.vmac)
+
+            first.send(SIGTERM)
+            #expect(first.waitForExit(timeout: .seconds(5)))
+            let moved = SNMPStation.waitFor(atMost: 2 + F.slack) {
+                ((try? r2.addresses(of: "vrrp.51")) ?? []).contains { $0.address == F.vip4 }
+            }
+            #expect(moved != nil, "router 2 (\(backup)) never took the VIP:\n\(second.output)")
+            #expect(try Self.answeringMAC(lab) == Self.vmac, "another MAC answers for the VIP after the failover")
+        }
+    }
 }

@@ -83,6 +83,7 @@ public enum FeatureSupport {
         "global_defs.vrrp_strict", "vrrp_instance.strict_mode", "vrrp_instance.accept", "vrrp_instance.no_accept",
         "global_defs.nftables", "global_defs.nftables_priority", "global_defs.nftables_counters", "global_defs.vrrp_iptables",
         "global_defs.nftables_ifindex",
+        "vrrp_instance.vmac_xmit_base",
     ])
 
     /// HTTP_GET's and SSL_GET's keywords (`SSL_GET` shares HTTP_GET's), and the `SSL { }` block.

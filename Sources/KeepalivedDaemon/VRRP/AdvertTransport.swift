@@ -24,12 +24,14 @@ final class IPv4Transport: AdvertTransport {
     let multicastGroup: [UInt8]
 
     /// `ipsecAH`: the socket carries protocol 51 (AH) instead of 112, as keepalived's does.
-    init(interface: InterfaceInfo, source: [UInt8]?, multicast: Bool, group: [UInt8]?, ipsecAH: Bool) throws(SystemCallError) {
+    /// `announceOn`: where gratuitous ARPs go when not `interface` (a VMAC with vmac_xmit_base).
+    init(interface: InterfaceInfo, announceOn: InterfaceInfo? = nil, source: [UInt8]?, multicast: Bool, group: [UInt8]?,
+         ipsecAH: Bool) throws(SystemCallError) {
         multicastGroup = group ?? VRRPSocketV4.multicastGroup
         socket = try VRRPSocketV4(
             interface: interface, joinMulticast: multicast, group: multicastGroup,
             ipProtocol: ipsecAH ? IPProtocolNumber.ah : IPProtocolNumber.vrrp)
-        arp = try GratuitousARP(interface: interface)
+        arp = try GratuitousARP(interface: announceOn ?? interface)
         self.source = source ?? interface.primaryIPv4 ?? [0, 0, 0, 0]
     }
 
@@ -61,10 +63,11 @@ final class IPv6Transport: AdvertTransport {
     var descriptor: Int32 { socket.descriptor }
     let multicastGroup: [UInt8]
 
-    init(interface: InterfaceInfo, source: [UInt8]?, multicast: Bool, group: [UInt8]?) throws(SystemCallError) {
+    /// `announceOn`: where unsolicited NAs go when not `interface` (a VMAC with vmac_xmit_base).
+    init(interface: InterfaceInfo, announceOn: InterfaceInfo? = nil, source: [UInt8]?, multicast: Bool, group: [UInt8]?) throws(SystemCallError) {
         multicastGroup = group ?? VRRPSocketV6.multicastGroup
         socket = try VRRPSocketV6(interface: interface, joinMulticast: multicast, group: multicastGroup)
-        neighborAdvertisement = try NeighborAdvertisement(interface: interface)
+        neighborAdvertisement = try NeighborAdvertisement(interface: announceOn ?? interface)
         self.source = source ?? interface.linkLocalIPv6 ?? Array(repeating: 0, count: 16)
     }
 

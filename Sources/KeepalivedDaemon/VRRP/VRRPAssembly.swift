@@ -71,6 +71,7 @@ enum VRRPAssembly {
                 if vmac.macEndsWithVRID, address.count == 6 { address[5] = vrid.rawValue }
                 let name = vmac.interfaceName ?? "\(defaults.vmacPrefix ?? "vrrp").\(vrid.rawValue)"
                 runtime.virtualMAC = .init(name: name, address: address)
+                runtime.virtualMAC?.transmitOnBase = instance.vmacTransmitOnBase && !strict
             }
             runtime.smtpAlert = MailAlertPolicy.resolve(
                 own: instance.smtpAlert, vrrpDefault: configuration.global.smtp.alertVRRP, globalDefault: configuration.global.smtp.alert)

@@ -100,6 +100,8 @@ public struct VRRPInstanceRuntime: Sendable, Hashable {
     public struct VirtualMACInterface: Sendable, Hashable {
         public var name: String
         public var address: [UInt8]
+        /// keepalived.conf: vmac_xmit_base (adverts on the base interface, from its MAC).
+        public var transmitOnBase = false
         public init(name: String, address: [UInt8]) { self.name = name; self.address = address }
     }
     /// keepalived.conf: smtp_alert (instance, else smtp_alert_vrrp, else smtp_alert); shown in the JSON dump.

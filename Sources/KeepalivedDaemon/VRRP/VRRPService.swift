@@ -54,12 +54,15 @@ public final class VRRPService: @unchecked Sendable {
             reportedPriority = runtime.router.basePriority
             let multicast = runtime.unicastPeers.isEmpty
             let source = runtime.sourceAddress ?? defaultSource
+            // vmac_xmit_base: adverts go and come on the base interface, announcements on the VMAC.
+            let wire = runtime.virtualMAC?.transmitOnBase == true ? base ?? interface : interface
             if runtime.router.family == .ipv4 {
                 transport = try IPv4Transport(
-                    interface: interface, source: source, multicast: multicast, group: runtime.multicastGroup,
+                    interface: wire, announceOn: interface, source: source, multicast: multicast, group: runtime.multicastGroup,
                     ipsecAH: runtime.authenticationType == .ipsecAH)
             } else {
-                transport = try IPv6Transport(interface: interface, source: source, multicast: multicast, group: runtime.multicastGroup)
+                transport = try IPv6Transport(
+                    interface: wire, announceOn: interface, source: source, multicast: multicast, group: runtime.multicastGroup)
             }
             var configuration = runtime.router
             configuration.sourceAddress = transport.source
