@@ -70,4 +70,22 @@ struct InterfaceAddressEventTests {
             #expect(try value() == "0", "\(daemon.output)")
         }
     }
+
+    /// A static_ipaddress someone deletes is added back with keepalived's line; a no_track one is not.
+    @Test(arguments: [F.Implementation.ours, .debian])
+    func aDeletedStaticAddressIsRestored(_ implementation: F.Implementation) throws {
+        try Lab.withLab(routers: 1) { lab in
+            let router = lab.router(1)
+            let statics = "static_ipaddress {\n  10.77.0.50/24 dev eth0\n  10.77.0.51/24 dev eth0 no_track\n}\n"
+            let daemon = try F.start(implementation, in: router, config: statics + F.config(priority: 150))
+            #expect(F.waitUntil(router, holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil, "\(daemon.output)")
+            try router.ip("address", "del", "10.77.0.50/24", "dev", "eth0")
+            try router.ip("address", "del", "10.77.0.51/24", "dev", "eth0")
+            #expect(daemon.waitForOutput(containing: "Restoring deleted static address 10.77.0.50/24 dev eth0 scope global set"),
+                    "no restore line:\n\(daemon.output)")
+            #expect(F.waitUntil(router, holds: "10.77.0.50", atMost: 1) != nil)
+            #expect(!F.holds(router, "10.77.0.51"))
+            #expect(!daemon.output.contains("Restoring deleted static address 10.77.0.51"), "\(daemon.output)")
+        }
+    }
 }

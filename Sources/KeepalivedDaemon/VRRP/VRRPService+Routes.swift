@@ -75,6 +75,7 @@ extension VRRPService {
         guard !statics.isEmpty else { return }
         for (interface, address) in statics.addresses {
             guard let index = Self.interfaceIndex(interface) else { continue }
+            ownRemovals.insert(.init(address: address.prefix.address.bytes, interface: index))
             try? addresses.apply(address.request(delete: true, interfaceIndex: index))
         }
         for rule in statics.rules { try? routes.apply(rule.request(delete: true)) }
@@ -108,6 +109,7 @@ extension VRRPService {
         }
         for (position, entry) in statics.addresses.enumerated() where installedStatics.addresses.contains(position) {
             guard let index = Self.interfaceIndex(entry.interface) else { continue }
+            ownRemovals.insert(.init(address: entry.address.prefix.address.bytes, interface: index))
             do { try addresses.apply(entry.address.request(delete: true, interfaceIndex: index)) } catch {
                 log("cannot remove static address \(entry.address.prefix): \(error)")
             }

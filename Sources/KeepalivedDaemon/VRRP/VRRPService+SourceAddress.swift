@@ -33,15 +33,18 @@ extension VRRPService {
     }
 
     /// RTM_NEWADDR / RTM_DELADDR. One of our virtual addresses deleted by someone else moves its
-    /// master to BACKUP for Skew_Time (keepalived's set_vrrp_backup). Any other address: the
-    /// instances on that interface get the address it now lends, or go to FAULT when it has none
-    /// (after advertising priority 0 from the old one, as keepalived does).
+    /// master to BACKUP for Skew_Time (keepalived's set_vrrp_backup); a static_ipaddress is added
+    /// back. Any other address: the instances on that interface get the address it now lends, or go
+    /// to FAULT when it has none (after advertising priority 0 from the old one, as keepalived does).
     func addressChanged(_ message: AddressMessage, now: Instant) {
+        let placed = PlacedAddress(address: message.address, interface: message.interfaceIndex)
+        // Our own deletions come back as events too (and an address's return clears a stale one).
+        let ownDeletion = ownRemovals.remove(placed) != nil
         if ownAddresses.contains(message.address) {
-            let placed = PlacedAddress(address: message.address, interface: message.interfaceIndex)
-            if ownRemovals.remove(placed) == nil && message.deleted { virtualAddressDeleted(placed, now: now) }
+            if message.deleted && !ownDeletion { virtualAddressDeleted(placed, now: now) }
             return
         }
+        if message.deleted && !ownDeletion && restoreStatic(placed) { return }
         let ipv6 = message.family == NetlinkConstants.AF_INET6
         // Only link-local addresses can be an IPv6 advert source.
         if ipv6 && message.scope != NetlinkConstants.RT_SCOPE_LINK { return }
@@ -70,5 +73,21 @@ extension VRRPService {
             perform(engine.handle(.virtualAddressDeleted(instance.id), now: now), now: now)
             return
         }
+    }
+
+    /// keepalived's reinstate_static_address: a static_ipaddress someone deleted (unless no_track)
+    /// is added back, with keepalived's line.
+    private func restoreStatic(_ placed: PlacedAddress) -> Bool {
+        for (position, entry) in statics.addresses.enumerated()
+        where entry.address.prefix.address.bytes == placed.address && !entry.address.noTrack && installedStatics.addresses.contains(position) {
+            guard Self.interfaceIndex(entry.interface) == placed.interface else { continue }
+            do { try addresses.apply(entry.address.request(delete: false, interfaceIndex: placed.interface)) } catch {
+                log("cannot add static address \(entry.address.prefix): \(error)")
+            }
+            let text = DataDump.address(VRRPAssembly.address(entry.address), interface: entry.interface, set: true)
+            log("Restoring deleted static address \(text)")
+            return true
+        }
+        return false
     }
 }
