@@ -93,7 +93,9 @@ public enum NetlinkConstants {
     /// rtnetlink multicast groups (bit numbers are group - 1).
     public static let RTNLGRP_LINK: UInt32 = 1
     public static let RTNLGRP_IPV4_IFADDR: UInt32 = 5
+    public static let RTNLGRP_IPV4_ROUTE: UInt32 = 7
     public static let RTNLGRP_IPV6_IFADDR: UInt32 = 9
+    public static let RTNLGRP_IPV6_ROUTE: UInt32 = 11
 }
 
 extension Array where Element == UInt8 {

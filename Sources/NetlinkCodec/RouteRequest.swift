@@ -46,7 +46,7 @@ public struct RouteRequest: Sendable, Hashable {
     /// rtm_table, or RTA_TABLE (with rtm_table RT_TABLE_UNSPEC) past 255.
     public var table: UInt32 = UInt32(NetlinkConstants.RT_TABLE_MAIN)
     /// rtm_protocol (keepalived: RTPROT_KEEPALIVED unless configured).
-    public var routeProtocol: UInt8 = 18
+    public var routeProtocol: UInt8 = RouteRequest.keepalivedProtocol
     /// rtm_scope; nil: universe for an add, nowhere for a delete.
     public var scope: UInt8?
     /// rtm_type; nil: unicast for an add, any (0) for a delete.
@@ -73,6 +73,9 @@ public struct RouteRequest: Sendable, Hashable {
     public var lockedMetrics: UInt32 = 0
     /// RTA_MULTIPATH
     public var nexthops: [Nexthop] = []
+
+    /// RTPROT_KEEPALIVED: the protocol keepalived gives its routes (and watches them by).
+    public static let keepalivedProtocol: UInt8 = 18
 
     public init(operation: Operation, family: UInt8) {
         self.operation = operation

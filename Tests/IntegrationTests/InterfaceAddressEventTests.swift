@@ -88,4 +88,27 @@ struct InterfaceAddressEventTests {
             #expect(!daemon.output.contains("Restoring deleted static address 10.77.0.51"), "\(daemon.output)")
         }
     }
+
+    /// Routes someone deletes: a static route is added back with keepalived's line; a master's
+    /// virtual route moves it to BACKUP for Skew_Time, as a deleted VIP does, and it comes back.
+    @Test(arguments: [F.Implementation.ours, .debian])
+    func deletedRoutesAsKeepalived(_ implementation: F.Implementation) throws {
+        try Lab.withLab(routers: 1) { lab in
+            let router = lab.router(1)
+            let gateway = Lab.ipv4(router: 1)
+            let statics = "static_routes {\n  10.99.0.0/16 via \(gateway) dev eth0\n}\n"
+            let daemon = try F.start(implementation, in: router, config: statics + F.config(
+                priority: 150, extra: "  virtual_routes {\n    10.98.0.0/16 via \(gateway) dev eth0\n  }\n"))
+            #expect(F.waitUntil(router, holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + F.slack) != nil, "\(daemon.output)")
+            try router.ip("route", "del", "10.99.0.0/16")
+            #expect(daemon.waitForOutput(containing: "Restoring deleted static route prepend 10.99.0.0/16 via inet \(gateway) dev eth0"),
+                    "no restore line:\n\(daemon.output)")
+            try router.ip("route", "del", "10.98.0.0/16")
+            #expect(daemon.waitForOutput(containing: "(VI_1) Entering BACKUP STATE"), "no step-down:\n\(daemon.output)")
+            let back = SNMPStation.waitFor(atMost: 0.41 + F.slack) {
+                ((try? router.run(["ip", "route", "show", "10.98.0.0/16"]).standardOutput) ?? "").contains("via")
+            }
+            #expect(back != nil, "the virtual route never came back:\n\(daemon.output)")
+        }
+    }
 }

@@ -37,7 +37,7 @@ extension VRRPService {
         }
         instance.installedRules.removeAll()
         for (position, route) in instance.runtime.virtualRoutes.enumerated() where instance.installedRoutes.contains(position) {
-            do { try routes.apply(route.request(delete: true, index: Self.interfaceIndex)) } catch {
+            do { try deleteRoute(route.request(delete: true, index: Self.interfaceIndex)) } catch {
                 log("(\(name)) cannot remove route: \(error)")
             }
         }
@@ -58,7 +58,7 @@ extension VRRPService {
             do { try routes.apply(rule.request(delete: true)) } catch { log("(\(name)) cannot remove rule: \(error)") }
         }
         for old in oldRoutes where !newRoutes.contains(route(old)) {
-            do { try routes.apply(old.request(delete: true, index: Self.interfaceIndex)) } catch {
+            do { try deleteRoute(old.request(delete: true, index: Self.interfaceIndex)) } catch {
                 log("(\(name)) cannot remove route: \(error)")
             }
         }
@@ -103,7 +103,7 @@ extension VRRPService {
             do { try routes.apply(rule.request(delete: true)) } catch { log("cannot remove static rule: \(error)") }
         }
         for (position, route) in statics.routes.enumerated() where installedStatics.routes.contains(position) {
-            do { try routes.apply(route.request(delete: true, index: Self.interfaceIndex)) } catch {
+            do { try deleteRoute(route.request(delete: true, index: Self.interfaceIndex)) } catch {
                 log("cannot remove static route: \(error)")
             }
         }

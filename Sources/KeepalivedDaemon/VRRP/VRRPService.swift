@@ -126,6 +126,8 @@ public final class VRRPService: @unchecked Sendable {
     var ownAddresses: Set<[UInt8]> = []
     /// Virtual addresses we asked the kernel to delete and whose RTM_DELADDR has not come back yet.
     var ownRemovals: Set<PlacedAddress> = []
+    /// Routes we asked the kernel to delete whose RTM_DELROUTE has not come back yet.
+    var ownRouteRemovals: [RouteRequest] = []
     struct PlacedAddress: Hashable { var address: [UInt8]; var interface: UInt32 }
     /// The last link state seen per interface name (to report changes only).
     var linkStates: [String: Bool] = [:]
@@ -194,7 +196,9 @@ public final class VRRPService: @unchecked Sendable {
         routes = try RouteManager()
         linkEvents = try NetlinkSocket(groups: 1 << (NetlinkConstants.RTNLGRP_LINK - 1)
                                                | 1 << (NetlinkConstants.RTNLGRP_IPV4_IFADDR - 1)
-                                               | 1 << (NetlinkConstants.RTNLGRP_IPV6_IFADDR - 1))
+                                               | 1 << (NetlinkConstants.RTNLGRP_IPV6_IFADDR - 1)
+                                               | 1 << (NetlinkConstants.RTNLGRP_IPV4_ROUTE - 1)
+                                               | 1 << (NetlinkConstants.RTNLGRP_IPV6_ROUTE - 1))
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw SystemCallError("pipe", errno: clinuxnet_errno()) }
         _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
@@ -436,6 +440,10 @@ public final class VRRPService: @unchecked Sendable {
         for message in messages {
             if let address = AddressMessage(message) {
                 addressChanged(address, now: now)
+                continue
+            }
+            if let route = RouteMessage(message) {
+                routeChanged(route, now: now)
                 continue
             }
             guard let link = LinkMessage(message) else { continue }
