@@ -19,6 +19,8 @@ extension NetlinkConstants {
     public static let RTA_MULTIPATH: UInt16 = 9
     public static let RTA_FLOW: UInt16 = 11
     public static let RTA_TABLE: UInt16 = 15
+    public static let RTA_ENCAP_TYPE: UInt16 = 21
+    public static let RTA_ENCAP: UInt16 = 22
     public static let RTA_VIA: UInt16 = 18
     public static let RTA_PREF: UInt16 = 20
     public static let RTA_EXPIRES: UInt16 = 23

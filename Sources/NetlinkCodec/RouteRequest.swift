@@ -25,6 +25,8 @@ public struct RouteRequest: Sendable, Hashable {
         public var flags: UInt8 = 0
         /// RTA_FLOW
         public var realms: UInt32?
+        /// RTA_ENCAP / RTA_ENCAP_TYPE (after RTA_FLOW, as keepalived writes them)
+        public var encap: RouteEncapsulation?
         public init(gateway: [UInt8]? = nil) { self.gateway = gateway }
     }
 
@@ -73,6 +75,8 @@ public struct RouteRequest: Sendable, Hashable {
     public var lockedMetrics: UInt32 = 0
     /// RTA_MULTIPATH
     public var nexthops: [Nexthop] = []
+    /// RTA_ENCAP / RTA_ENCAP_TYPE (after the gateway, before RTA_OIF, as keepalived writes them)
+    public var encap: RouteEncapsulation?
 
     /// RTPROT_KEEPALIVED: the protocol keepalived gives its routes (and watches them by).
     public static let keepalivedProtocol: UInt8 = 18
@@ -104,6 +108,7 @@ public struct RouteRequest: Sendable, Hashable {
         if let source { attributes.append(RouteAttribute(type: NetlinkConstants.RTA_SRC, value: source)) }
         if let preferredSource { attributes.append(RouteAttribute(type: NetlinkConstants.RTA_PREFSRC, value: preferredSource)) }
         if let gateway { attributes.append(Self.gatewayAttribute(gateway, routeFamily: family)) }
+        if let encap { attributes += encap.attributes }
         if let outputInterface { attributes.append(.uint32(NetlinkConstants.RTA_OIF, outputInterface)) }
         if let metric { attributes.append(.uint32(NetlinkConstants.RTA_PRIORITY, metric)) }
         if let realms { attributes.append(.uint32(NetlinkConstants.RTA_FLOW, realms)) }
@@ -138,6 +143,7 @@ public struct RouteRequest: Sendable, Hashable {
         var attributes: [RouteAttribute] = []
         if let gateway = nexthop.gateway { attributes.append(Self.gatewayAttribute(gateway, routeFamily: family)) }
         if let realms = nexthop.realms { attributes.append(.uint32(NetlinkConstants.RTA_FLOW, realms)) }
+        if let encap = nexthop.encap { attributes += encap.attributes }
         let body = attributes.flatMap { $0.encoded() }
         var bytes: [UInt8] = []
         bytes.appendHost(UInt16(8 + body.count))

@@ -33,6 +33,8 @@ struct VirtualRoutesTests {
             unreachable 10.62.0.0/16 table 1001
             src 10.77.0.200 10.63.0.0/16 dev eth0
             fd61::/64 via fd77::1 dev eth0 metric 10
+            10.65.0.0/16 encap ip id 42 dst 10.77.0.99 ttl 9 dev eth0
+            fd65::/64 encap ip6 id 7 dst fd77::99 hoplimit 3 dev eth0
           }
           virtual_rules {
             from 10.77.0.200 table 100 preference 300

@@ -94,4 +94,21 @@ struct RouteCodecTests {
         let attributes = RouteAttribute.decodeAll(request.message(sequence: 1).payload[12...])
         #expect(attributes.map(\.type) == [NetlinkConstants.FRA_L3MDEV])
     }
+
+    /// encap ip id 42 dst 10.77.0.99 ttl 9: RTA_ENCAP {ID big-endian, DST, TTL} then RTA_ENCAP_TYPE 2,
+    /// between the gateway and RTA_OIF as keepalived's add_encap places them.
+    @Test func encapFollowsTheGatewayAndPrecedesTheInterface() {
+        var request = RouteRequest(operation: .prepend, family: NetlinkConstants.AF_INET)
+        request.destination = [10, 65, 0, 0]
+        request.destinationLength = 16
+        var tunnel = RouteEncapsulation.Tunnel()
+        tunnel.id = 42
+        tunnel.destination = [10, 77, 0, 99]
+        tunnel.ttl = 9
+        request.encap = .ip(tunnel)
+        request.outputInterface = 3
+        let hex = Self.hex(request.message(sequence: 1))
+        let encap = "2000" + "1600" + "0c000100000000000000002a" + "08000200" + "0a4d0063" + "0500040009000000" + "060015000200" + "0000"
+        #expect(hex.contains(encap + "08000400" + "03000000"), "\(hex)")
+    }
 }

@@ -27,6 +27,7 @@ extension Route {
         }
         request.preferredSource = preferredSource?.bytes
         request.gateway = gateway?.bytes
+        request.encap = encap?.netlink
         request.outputInterface = interface.flatMap(index)
         request.table = table
         request.routeProtocol = routeProtocol ?? Route.keepalivedProtocol
@@ -45,9 +46,35 @@ extension Route {
             encoded.hops = nexthop.weight.map { UInt8(truncatingIfNeeded: $0 - 1) } ?? 0
             encoded.flags = nexthop.onLink ? UInt8(NetlinkConstants.RTNH_F_ONLINK) : 0
             encoded.realms = nexthop.realms
+            encoded.encap = nexthop.encap?.netlink
             return encoded
         }
         return request
+    }
+}
+
+extension RouteEncap {
+    /// encap ip|ip6|mpls|ila ... as RTA_ENCAP carries it.
+    var netlink: RouteEncapsulation {
+        switch self {
+        case let .ip(tunnel): .ip(tunnel.netlink)
+        case let .ip6(tunnel): .ip6(tunnel.netlink)
+        case let .mpls(labels): .mpls(labels: labels)
+        case let .ila(locator): .ila(locator: locator)
+        }
+    }
+}
+
+extension RouteEncap.IPTunnel {
+    var netlink: RouteEncapsulation.Tunnel {
+        var tunnel = RouteEncapsulation.Tunnel()
+        tunnel.id = id
+        tunnel.destination = destination?.bytes
+        tunnel.source = source?.bytes
+        tunnel.tos = tos
+        tunnel.ttl = ttl
+        tunnel.flags = flags
+        return tunnel
     }
 }
 
