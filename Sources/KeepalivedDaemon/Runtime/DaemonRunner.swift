@@ -196,6 +196,7 @@ enum DaemonRunner {
             scripts: VRRPAssembly.scripts(configuration) { log.info($0) }, files: VRRPAssembly.files(configuration) { log.info($0) },
             processes: VRRPAssembly.processes(configuration))
         request.firewall = VRRPAssembly.firewall(configuration, runtimes: runtimes) { log.info($0) }
+        request.statics = StaticDataPlane(configuration)
         service.requestReload(request)
         if let checker {
             checker.reload(configuration)

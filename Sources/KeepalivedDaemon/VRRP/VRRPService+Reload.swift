@@ -19,6 +19,8 @@ extension VRRPService {
         public var processes: [TrackProcessRuntime]
         /// keepalived.conf: nftables*: the firewall to start if none runs yet (a running one is kept).
         var firewall: NFTablesScript?
+        /// static_ipaddress, static_routes, static_rules of the new configuration.
+        public var statics: StaticDataPlane?
 
         public init(instances: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration],
                     scripts: [TrackScriptRuntime], files: [TrackFileRuntime], processes: [TrackProcessRuntime] = []) {
@@ -136,6 +138,7 @@ extension VRRPService {
         statusDirty = (true, true)
         perform(reload.actions, now: now)
         reportUnchanged(reload.actions)
+        if let fresh = request.statics { reloadStatics(fresh) }
         log("Reload finished: \(counts.kept) instance(s) unchanged, \(counts.changed) changed, \(counts.added) added, \(reload.removed.count) removed")
     }
 

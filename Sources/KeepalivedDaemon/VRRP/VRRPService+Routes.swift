@@ -117,7 +117,7 @@ extension VRRPService {
         installedStatics = .init()
     }
 
-    private func add(_ route: Route, log prefix: String) -> Bool {
+    func add(_ route: Route, log prefix: String) -> Bool {
         do { try routes.apply(route.request(delete: false, index: Self.interfaceIndex)) } catch {
             log("\(prefix) \(route.destination): \(error)")
             return false
@@ -125,7 +125,7 @@ extension VRRPService {
         return true
     }
 
-    private func add(_ rule: Rule, log prefix: String) -> Bool {
+    func add(_ rule: Rule, log prefix: String) -> Bool {
         do { try routes.apply(rule.request(delete: false)) } catch {
             log("\(prefix) (preference \(rule.priority)): \(error)")
             return false
