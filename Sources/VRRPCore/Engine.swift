@@ -159,7 +159,8 @@ public struct Engine: Sendable {
         heldInFault[id] = held
         if held && !tracking[id]!.isFaulty { quietFault.insert(id) }
         let quiet = held && !faultAnnounced
-        for action in routers[id]!.handle(.start(isUp: !held, faultAnnounced: faultAnnounced), now: now) {
+        let groupBackup = groupOf[id].map { syncGroups[$0]!.state == .backup } ?? false
+        for action in routers[id]!.handle(.start(isUp: !held, faultAnnounced: faultAnnounced, groupBackup: groupBackup), now: now) {
             if quiet, case .transition = action { continue }
             actions.append(.instance(id, action))
         }

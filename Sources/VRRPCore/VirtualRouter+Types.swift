@@ -5,7 +5,10 @@ extension VirtualRouter {
         /// tracker) holds it (keepalived's vrrp_init_state). `faultAnnounced`: the fault was
         /// already logged with its reason (keepalived's vrrp_complete_init), so the start line is
         /// keepalived's "entering FAULT state" rather than "Entering FAULT STATE (init)".
-        case start(isUp: Bool, faultAnnounced: Bool = false)
+        /// `groupBackup`: a member of a sync group that starts in BACKUP; only such a member with
+        /// `state MASTER` checks one advert interval for another master before taking over
+        /// (keepalived 2.2.7's vrrp_init_state); anyone else below 255 waits Master_Down_Interval.
+        case start(isUp: Bool, faultAnnounced: Bool = false, groupBackup: Bool = false)
         /// An advertisement that passed every receive check (ReceiveCheck), from `source`.
         case advertisementReceived(Advertisement, source: [UInt8])
         /// The instance timer armed with `generation` fired.

@@ -103,8 +103,8 @@ public struct VirtualRouter: Sendable {
     public mutating func handle(_ input: Input, now: Instant) -> [Action] {
         var actions: [Action] = []
         switch input {
-        case let .start(isUp, faultAnnounced):
-            start(isUp: isUp, faultAnnounced: faultAnnounced, now: now, &actions)
+        case let .start(isUp, faultAnnounced, groupBackup):
+            start(isUp: isUp, faultAnnounced: faultAnnounced, groupBackup: groupBackup, now: now, &actions)
         case let .advertisementReceived(advertisement, source):
             statistics.advertisementsReceived += 1
             if advertisement.priority == .releasingMastership { statistics.priorityZeroReceived += 1 }
@@ -175,14 +175,14 @@ public struct VirtualRouter: Sendable {
 
     // MARK: - Start (keepalived's vrrp_init_state)
 
-    private mutating func start(isUp: Bool, faultAnnounced: Bool, now: Instant, _ actions: inout [Action]) {
+    private mutating func start(isUp: Bool, faultAnnounced: Bool, groupBackup: Bool, now: Instant, _ actions: inout [Action]) {
         guard state == .initialize else { return }
         if isUp && wantState == .master && isOwner {
             // keepalived: the quickest way to master is a backup whose down timer is 1 µs.
             state = .backup
             downTimer = 1
         } else {
-            if wantState == .master {
+            if wantState == .master && groupBackup {
                 // Let one advert interval pass to see whether another master exists.
                 downTimer = masterAdvertisementInterval + skew(1)
             } else {

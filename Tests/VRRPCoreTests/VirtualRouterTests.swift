@@ -54,10 +54,13 @@ private func fire(_ router: inout VirtualRouter) -> [VirtualRouter.Action] {
     #expect(r.state == .master)
 }
 
-@Test func stateMasterBelowOwnerWaitsOneIntervalFirst() {
-    var r = router(priority: 100, master: true)
-    // advert_int + skew at priority 1 (1/256 s)
-    #expect(r.handle(.start(isUp: true), now: .zero).last == .armTimer(at: at(1.00390625), generation: 1))
+@Test func stateMasterBelowOwnerWaitsMasterDownIntervalUnlessItsGroupStartsAsBackup() {
+    // keepalived 2.2.7: on its own, `state MASTER` below 255 waits like a backup (3 × 1 s + 156/256 s)...
+    var alone = router(priority: 100, master: true)
+    #expect(alone.handle(.start(isUp: true), now: .zero).last == .armTimer(at: at(3.609375), generation: 1))
+    // ...in a sync group starting in BACKUP, one advert interval + skew at priority 1 (1/256 s).
+    var member = router(priority: 100, master: true)
+    #expect(member.handle(.start(isUp: true, groupBackup: true), now: .zero).last == .armTimer(at: at(1.00390625), generation: 1))
 }
 
 @Test func masterYieldsToHigherPriority() {
