@@ -49,4 +49,17 @@ static inline int clinuxnet_errno(void);
 #include <errno.h>
 static inline int clinuxnet_errno(void) { return errno; }
 
+#include <sys/syscall.h>
+#include <sys/resource.h>
+/// gettid(2): the calling thread's id (per-thread scheduling and nice).
+static inline pid_t clinuxnet_gettid(void) { return (pid_t)syscall(SYS_gettid); }
+#include <sys/prctl.h>
+/// prctl(PR_SET_NAME): the calling thread's name (its comm, at most 15 characters).
+static inline int clinuxnet_set_thread_name(const char *name) { return prctl(PR_SET_NAME, name, 0, 0, 0); }
+/// setrlimit(RLIMIT_RTTIME): µs a real-time thread may run without blocking (soft: SIGXCPU).
+static inline int clinuxnet_set_rttime_limit(unsigned long soft, unsigned long hard) {
+    struct rlimit limit = { soft, hard };
+    return setrlimit(RLIMIT_RTTIME, &limit);
+}
+
 #endif

@@ -75,6 +75,15 @@ public enum FeatureSupport {
         "global_defs.smtp_retry_delay", "global_defs.smtp_rate_limit", "global_defs.smtp_ehlo", "global_defs.smtp_tls",
         "global_defs.smtp_tls_ca_file", "global_defs.smtp_tls_server_name", "global_defs.smtp_auth_user",
         "global_defs.smtp_auth_secret_file",
+        // Process-wide settings: the VRRP and checker threads stand for keepalived's child processes.
+        "global_defs.max_auto_priority", "global_defs.min_auto_priority_delay", "global_defs.vrrp_rt_priority",
+        "global_defs.vrrp_priority", "global_defs.vrrp_no_swap", "global_defs.vrrp_rlimit_rttime", "global_defs.vrrp_rlimit_rtime",
+        "global_defs.checker_rt_priority", "global_defs.checker_priority", "global_defs.checker_no_swap",
+        "global_defs.checker_rlimit_rttime", "global_defs.checker_rlimit_rtime", "global_defs.process_names",
+        "global_defs.process_name", "global_defs.vrrp_process_name", "global_defs.checker_process_name",
+        "global_defs.lvs_process_name", "global_defs.umask", "global_defs.startup_script", "global_defs.startup_script_timeout",
+        "global_defs.shutdown_script", "global_defs.shutdown_script_timeout", "global_defs.vrrp_startup_delay",
+        "global_defs.random_seed", "global_defs.enable_script_security",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

@@ -17,6 +17,8 @@ final class CheckerService: @unchecked Sendable {
     private let log: @Sendable (String) -> Void
     private let resolve: @Sendable (NotifyScript) -> ScriptRunner.Command
     private var thread: ServiceThread?
+    /// keepalived.conf: checker_priority, checker_rt_priority, checker_no_swap, checker_process_name.
+    var tuning: ThreadTuning?
 
     init(configuration: Configuration, applier: any IPVSApplier, log: @escaping @Sendable (String) -> Void) {
         engine = HealthChecker(configuration: configuration)
@@ -65,6 +67,7 @@ final class CheckerService: @unchecked Sendable {
     }
 
     private func run() {
+        tuning?.applyToCurrentThread()
         var random = SystemRandomNumberGenerator()
         let now = MonotonicClock.now()
         execute(engine.start { maximum in UInt64.random(in: 0...maximum, using: &random) }, now: now)

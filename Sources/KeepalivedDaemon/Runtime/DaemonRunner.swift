@@ -46,18 +46,30 @@ enum DaemonRunner {
         let log = DaemonLog(console: options.logToConsole, syslog: !options.noSyslog, facility: options.logFacility.syslogValue)
         log.info("Starting \(versionLine)")
         log.info("Configuration file \(options.effectiveConfigFile)")
+        applyUmask(loaded.configuration, options: options) { log.info($0) }
+        if (loaded.configuration.global.maxAutoPriority ?? 0) == 0 {
+            log.info("NOTICE: setting config option max_auto_priority should result in better keepalived performance")
+        }
+        applyProcessName(loaded.configuration) { log.info($0) }
         _ = mainPid.write()
         _ = vrrpPid.write()
+        let runner = ScriptRunner { log.info($0) }
+        let logDetailOn = options.logDetail != .normal
+        startStopScript(loaded.configuration, startup: true) { log.info($0) }?.run(runner: runner, logDetail: logDetailOn) { log.info($0) }
+        let vrrpTuning = vrrpTuning(loaded.configuration) { log.info($0) }
+        let checkerTuning = checkerTuning(loaded.configuration) { log.info($0) }
         var checker: CheckerService?
         if !loaded.configuration.virtualServers.isEmpty {
             let applier = IPVSAppliers.forThisHost { log.info($0) }
             checker = CheckerService(configuration: loaded.configuration, applier: applier) { log.info($0) }
+            checker?.tuning = checkerTuning
         }
 
         let statsClearSignal = __libc_current_sigrtmax() - 1
         let jsonSignal = __libc_current_sigrtmin() + 2
-        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal])
-        let runner = ScriptRunner { log.info($0) }
+        // keepalived's set_sigxcpu_handler: RLIMIT_RTTIME's soft limit warns before the hard one kills.
+        let realtime = vrrpTuning.realtime || (checker != nil && checkerTuning.realtime)
+        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal] + (realtime ? [SIGXCPU] : []))
         let notifier = InstanceNotifier(
             notifications: NotificationAssembly.notifications(loaded.configuration) { log.info($0) },
             groups: NotificationAssembly.groupNotifications(loaded.configuration) { log.info($0) },
@@ -107,7 +119,9 @@ enum DaemonRunner {
             return 1
         }
         service.routerID = loaded.configuration.global.routerID ?? SNMPStatusAssembly.hostName()
-        service.logDetail = options.logDetail != .normal
+        service.logDetail = logDetailOn
+        service.tuning = vrrpTuning
+        service.startupDelay = loaded.configuration.global.vrrp.startupDelay
         service.garpInterval = loaded.configuration.global.vrrp.garpInterval
         service.gnaInterval = loaded.configuration.global.vrrp.gnaInterval
         service.groupSMTPAlert = Dictionary(loaded.configuration.syncGroups.map { group in
@@ -136,6 +150,7 @@ enum DaemonRunner {
                 notifier.finish()
                 snmp?.stop()
                 vrrpPid.remove()
+                startStopScript(loaded.configuration, startup: false) { log.info($0) }?.run(runner: runner, logDetail: logDetailOn) { log.info($0) }
                 mainPid.remove()
                 log.info("Stopped \(versionLine)")
                 return 0
@@ -147,6 +162,8 @@ enum DaemonRunner {
                 service.requestStats(clear: true)
             case jsonSignal:
                 service.requestJSON()
+            case SIGXCPU:
+                log.info(vrrpTuning.realtime ? vrrpTuning.cpuLimitLine : checkerTuning.cpuLimitLine)
             case SIGUSR1:
                 service.requestData()
             default:
@@ -171,6 +188,7 @@ enum DaemonRunner {
             return
         }
         let configuration = loaded.configuration
+        applyUmask(configuration, options: options) { log.info($0) }
         let runtimes = VRRPAssembly.runtimes(configuration)
         notifier.reconfigure(
             notifications: NotificationAssembly.notifications(configuration) { log.info($0) },

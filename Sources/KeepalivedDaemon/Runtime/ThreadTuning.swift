@@ -1,0 +1,87 @@
+import CLinuxNet
+import Glibc
+import KeepalivedConfig
+
+/// keepalived.conf: vrrp_* / checker_* priority, rt_priority, rlimit_rttime, no_swap and
+/// *_process_name, applied as keepalived's set_process_priorities applies them to its VRRP or
+/// checker child — here to the thread that does that work (our daemon is one process).
+/// Scheduling and nice are per thread on Linux; mlockall and RLIMIT_RTTIME are per process.
+final class ThreadTuning: @unchecked Sendable {
+    /// keepalived's name for the process in its SIGXCPU line ("VRRP", "Checker").
+    let title: String
+    /// The keyword prefix ("vrrp", "checker").
+    let prefix: String
+    private let name: String?
+    private let settings: ProcessTuning
+    private let log: @Sendable (String) -> Void
+    /// Touched only by the tuned thread once it runs.
+    private var auto: AutoPriority
+    private var rlimitSet = false
+
+    init(title: String, prefix: String, name: String?, settings: ProcessTuning, global: GlobalDefinitions,
+         log: @escaping @Sendable (String) -> Void) {
+        self.title = title
+        self.prefix = prefix
+        self.name = name
+        self.settings = settings
+        self.log = log
+        auto = AutoPriority(maximum: global.maxAutoPriority ?? 0, minimumDelay: global.minAutoPriorityDelay, current: 0)
+    }
+
+    /// Whether this thread runs SCHED_RR, so a SIGXCPU from RLIMIT_RTTIME is ours.
+    var realtime: Bool { settings.realtimePriority != nil || auto.maximum > 0 }
+
+    /// On the thread to tune: its name (prctl(PR_SET_NAME) as keepalived names its processes), then
+    /// real-time priority or else nice, then memory locking.
+    func applyToCurrentThread() {
+        if let name, clinuxnet_set_thread_name(name) != 0 {
+            log("Failed to set process name '\(name)'")
+        }
+        if let priority = settings.realtimePriority {
+            setRealtime(priority)
+        } else if settings.nicePriority != 0 {
+            errno = 0
+            if setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(clinuxnet_gettid()), Int32(settings.nicePriority)) == -1 && errno != 0 {
+                log("Unable to set process priority to \(settings.nicePriority) - \(String(cString: strerror(errno)))")
+            }
+        }
+        if settings.noSwap {
+            // keepalived: current and future pages, faulted in when touched (Linux 4.4+).
+            if mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) == -1 {
+                log("Unable to lock process in memory - \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// The loop's earliest timer fired `lateBy` µs late (keepalived's scheduler check, max_auto_priority).
+    func timerLate(by lateBy: UInt64) {
+        let decision = auto.timerExpired(lateBy: lateBy)
+        if let priority = decision.priority {
+            setRealtime(priority)
+        }
+        decision.lines.forEach(log)
+    }
+
+    /// keepalived's sched_setscheduler(SCHED_RR | SCHED_RESET_ON_FORK): scripts forked from this
+    /// thread start as ordinary processes. RLIMIT_RTTIME (soft half the hard limit, for a SIGXCPU
+    /// warning first) is set once.
+    private func setRealtime(_ priority: Int) {
+        var parameters = sched_param(sched_priority: Int32(priority))
+        guard sched_setscheduler(clinuxnet_gettid(), SCHED_RR | 0x4000_0000, &parameters) == 0 else {
+            log("child process: cannot raise priority")
+            return
+        }
+        auto.current = priority
+        guard !rlimitSet, settings.realtimeLimit != 0 else { return }
+        if clinuxnet_set_rttime_limit(UInt(settings.realtimeLimit / 2), UInt(settings.realtimeLimit)) != 0 {
+            log("child process cannot set realtime rlimit")
+        } else {
+            rlimitSet = true
+        }
+    }
+
+    /// keepalived's SIGXCPU line, for the real-time thread that most likely ran too long.
+    var cpuLimitLine: String {
+        "\(title) process has used too much CPU time, \(prefix)_rlimit_rttime may need to be increased"
+    }
+}
