@@ -9,15 +9,15 @@ import Testing
 struct ProcessSettingsTests {
     typealias F = VRRPFixtures
 
-    /// `ps` columns of the task named `keepalived_vrrp` in the process the VRRP pidfile names:
-    /// keepalived's VRRP child, or our daemon's VRRP thread.
-    static func vrrpTask(_ implementation: F.Implementation, router: LabNamespace) -> String? {
+    /// `ps` columns of the task named `comm` in the process the VRRP pidfile names: keepalived's
+    /// VRRP child, or a thread of our daemon.
+    static func task(_ implementation: F.Implementation, router: LabNamespace, comm: String = "keepalived_vrrp") -> String? {
         let pidFile = router.logDirectory + "/\(router.name)-\(implementation)-vrrp.pid"
         guard let pid = try? String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
               let result = try? CommandRunner.run(["ps", "-L", "-o", "cls=,rtprio=,ni=,comm=", "-p", pid]) else { return nil }
         return result.standardOutput.split(separator: "\n")
             .map { $0.split(separator: " ").joined(separator: " ") }
-            .first { $0.hasSuffix(" keepalived_vrrp") }
+            .first { $0.hasSuffix(" " + comm) }
     }
 
     /// Starts `implementation` with `global` in global_defs, waits for mastership, runs `inspect`.
@@ -38,8 +38,25 @@ struct ProcessSettingsTests {
         F.checkPrerequisites()
         let global = "  process_names\n  \(setting)\n  vrrp_no_swap"
         for implementation in [F.Implementation.debian, .ours] {
-            let task = try Self.withMaster(implementation, global: global) { lab, _ in Self.vrrpTask(implementation, router: lab.router(1)) }
+            let task = try Self.withMaster(implementation, global: global) { lab, _ in Self.task(implementation, router: lab.router(1)) }
             #expect(task == expected, "\(implementation): \(task ?? "no keepalived_vrrp task")")
+        }
+    }
+
+    /// keepalived 2.2.7's checker cannot start without ip_vs, so only ours: its checker thread takes
+    /// the checker_* settings and process_names' keepalived_lvs, the VRRP thread stays as it was.
+    @Test func theCheckerThreadTakesTheCheckerSettings() throws {
+        F.checkPrerequisites()
+        try Lab.withLab(routers: 1) { lab in
+            let router = lab.router(1)
+            let global = "global_defs {\n  process_names\n  checker_rt_priority 15\n  checker_priority 3\n}\n"
+            let server = "virtual_server \(F.vip4) 80 {\n  delay_loop 1\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n"
+                + "  real_server \(Lab.ipv4(router: 1)) 80 {\n    TCP_CHECK {\n      connect_timeout 1\n    }\n  }\n}\n"
+            let daemon = try F.start(.ours, in: router, config: global + F.config(priority: 150) + server)
+            defer { _ = daemon.stop() }
+            #expect(F.waitUntil(router, holds: F.vip4, atMost: F.masterDownInterval(priority: 150) + 2 * F.slack) != nil, "\(daemon.output)")
+            #expect(Self.task(.ours, router: router, comm: "keepalived_lvs") == "RR 15 - keepalived_lvs", "\(daemon.output)")
+            #expect(Self.task(.ours, router: router) == "TS - 0 keepalived_vrrp")
         }
     }
 
