@@ -43,6 +43,22 @@ struct ProcessSettingsTests {
         }
     }
 
+    @Test func aReloadReplacesTheVRRPTasksSchedulingAsUnderKeepalived() throws {
+        F.checkPrerequisites()
+        for implementation in [F.Implementation.debian, .ours] {
+            try Self.withMaster(implementation, global: "  process_names\n  vrrp_rt_priority 20") { lab, daemon in
+                let router = lab.router(1)
+                #expect(Self.task(implementation, router: router) == "RR 20 - keepalived_vrrp")
+                let next = "global_defs {\n  process_names\n  vrrp_priority -3\n}\n" + F.config(priority: 150)
+                try router.installFile("/etc/keepalived/keepalived-\(implementation).conf", contents: next)
+                daemon.send(SIGHUP)
+                let expected = "TS - -3 keepalived_vrrp"
+                F.wait(atMost: 5) { Self.task(implementation, router: router) == expected }
+                #expect(Self.task(implementation, router: router) == expected, "\(implementation): \(daemon.output)")
+            }
+        }
+    }
+
     /// keepalived 2.2.7's checker cannot start without ip_vs, so only ours: its checker thread takes
     /// the checker_* settings and process_names' keepalived_lvs, the VRRP thread stays as it was.
     @Test func theCheckerThreadTakesTheCheckerSettings() throws {

@@ -189,16 +189,19 @@ enum DaemonRunner {
         }
         let configuration = loaded.configuration
         applyUmask(configuration, options: options) { log.info($0) }
+        applyProcessName(configuration) { log.info($0) }
         let runtimes = VRRPAssembly.runtimes(configuration)
         notifier.reconfigure(
             notifications: NotificationAssembly.notifications(configuration) { log.info($0) },
             groups: NotificationAssembly.groupNotifications(configuration) { log.info($0) })
         snmp?.reconfigure(configuration, runtimes: runtimes)
         MailAssembly.reconfigure(mailer, configuration) { log.info($0) }
-        service.requestReload(VRRPService.ReloadRequest(
+        var request = VRRPService.ReloadRequest(
             instances: runtimes, syncGroups: VRRPAssembly.syncGroups(configuration),
             scripts: VRRPAssembly.scripts(configuration) { log.info($0) }, files: VRRPAssembly.files(configuration) { log.info($0) },
-            processes: VRRPAssembly.processes(configuration)))
+            processes: VRRPAssembly.processes(configuration))
+        request.tuning = vrrpTuning(configuration) { log.info($0) }
+        service.requestReload(request)
     }
 
     enum ForkResult { case parent, child, failed(Int32) }

@@ -17,6 +17,9 @@ final class ThreadTuning: @unchecked Sendable {
     /// Touched only by the tuned thread once it runs.
     private var auto: AutoPriority
     private var rlimitSet = false
+    /// The nice value before ours, restored by `reset` (keepalived's orig_priority).
+    private var originalNice: Int32?
+    private var locked = false
 
     init(title: String, prefix: String, name: String?, settings: ProcessTuning, global: GlobalDefinitions,
          log: @escaping @Sendable (String) -> Void) {
@@ -41,6 +44,9 @@ final class ThreadTuning: @unchecked Sendable {
             setRealtime(priority)
         } else if settings.nicePriority != 0 {
             errno = 0
+            let before = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(clinuxnet_gettid()))
+            if errno == 0 { originalNice = before }
+            errno = 0
             if setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(clinuxnet_gettid()), Int32(settings.nicePriority)) == -1 && errno != 0 {
                 log("Unable to set process priority to \(settings.nicePriority) - \(String(cString: strerror(errno)))")
             }
@@ -49,8 +55,33 @@ final class ThreadTuning: @unchecked Sendable {
             // keepalived: current and future pages, faulted in when touched (Linux 4.4+).
             if mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) == -1 {
                 log("Unable to lock process in memory - \(String(cString: strerror(errno)))")
+            } else {
+                locked = true
             }
         }
+    }
+
+    /// A reload (SIGHUP), on the tuned thread: keepalived's reset_process_priorities (ordinary
+    /// scheduling, the original nice, memory unlocked), then the new configuration's settings; a
+    /// name the new configuration drops goes back to keepalived's own.
+    func replace(with next: ThreadTuning) {
+        if auto.current != 0 {
+            var parameters = sched_param(sched_priority: 0)
+            if sched_setscheduler(clinuxnet_gettid(), SCHED_OTHER, &parameters) != 0 {
+                log("child process: cannot reset realtime scheduling")
+            }
+        }
+        if let originalNice {
+            errno = 0
+            if setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(clinuxnet_gettid()), originalNice) == -1 && errno != 0 {
+                log("Unable to reset process priority - \(String(cString: strerror(errno)))")
+            }
+        }
+        if locked { munlockall() }
+        if name != nil && next.name == nil && clinuxnet_set_thread_name("keepalived") != 0 {
+            log("Failed to set process name 'keepalived'")
+        }
+        next.applyToCurrentThread()
     }
 
     /// The loop's earliest timer fired `lateBy` µs late (keepalived's scheduler check, max_auto_priority).

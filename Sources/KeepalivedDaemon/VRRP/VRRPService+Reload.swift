@@ -17,6 +17,8 @@ extension VRRPService {
         public var scripts: [TrackScriptRuntime]
         public var files: [TrackFileRuntime]
         public var processes: [TrackProcessRuntime]
+        /// keepalived.conf: the vrrp_* process settings of the new configuration.
+        var tuning: ThreadTuning?
 
         public init(instances: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration],
                     scripts: [TrackScriptRuntime], files: [TrackFileRuntime], processes: [TrackProcessRuntime] = []) {
@@ -42,6 +44,10 @@ extension VRRPService {
     }
 
     func applyReload(_ request: ReloadRequest) {
+        if let next = request.tuning {
+            tuning?.replace(with: next)
+            tuning = next
+        }
         let now = MonotonicClock.now()
         var next: [RunningInstance] = []
         var continuing: [InstanceID: InstanceID] = [:]
