@@ -43,6 +43,31 @@ struct ProcessSettingsTests {
         }
     }
 
+    /// Cpus_allowed_list of the keepalived_vrrp task.
+    static func allowedCPUs(_ implementation: F.Implementation, router: LabNamespace) -> String? {
+        let pidFile = router.logDirectory + "/\(router.name)-\(implementation)-vrrp.pid"
+        guard let pid = try? String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+              let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task") else { return nil }
+        for tid in tasks {
+            let base = "/proc/\(pid)/task/\(tid)/"
+            guard (try? String(contentsOfFile: base + "comm", encoding: .utf8))?.hasPrefix("keepalived_vrrp") == true,
+                  let status = try? String(contentsOfFile: base + "status", encoding: .utf8) else { continue }
+            return status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") }
+                .map { $0.split(separator: "\t").last.map(String.init) ?? "" }
+        }
+        return nil
+    }
+
+    @Test func vrrpCPUAffinityPinsTheVRRPTaskAsUnderKeepalived() throws {
+        F.checkPrerequisites()
+        for implementation in [F.Implementation.debian, .ours] {
+            let cpus = try Self.withMaster(implementation, global: "  process_names\n  vrrp_cpu_affinity 0") { lab, _ in
+                Self.allowedCPUs(implementation, router: lab.router(1))
+            }
+            #expect(cpus == "0", "\(implementation)")
+        }
+    }
+
     @Test func aReloadReplacesTheVRRPTasksSchedulingAsUnderKeepalived() throws {
         F.checkPrerequisites()
         for implementation in [F.Implementation.debian, .ours] {

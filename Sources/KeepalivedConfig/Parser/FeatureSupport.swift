@@ -83,7 +83,8 @@ public enum FeatureSupport {
         "global_defs.process_name", "global_defs.vrrp_process_name", "global_defs.checker_process_name",
         "global_defs.lvs_process_name", "global_defs.umask", "global_defs.startup_script", "global_defs.startup_script_timeout",
         "global_defs.shutdown_script", "global_defs.shutdown_script_timeout", "global_defs.vrrp_startup_delay",
-        "global_defs.random_seed", "global_defs.enable_script_security",
+        "global_defs.random_seed", "global_defs.enable_script_security", "global_defs.vrrp_cpu_affinity",
+        "global_defs.checker_cpu_affinity",
     ]
 
     /// Keywords that are accepted for compatibility and deliberately do nothing, also in keepalived.

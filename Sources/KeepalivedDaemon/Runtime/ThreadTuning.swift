@@ -2,8 +2,8 @@ import CLinuxNet
 import Glibc
 import KeepalivedConfig
 
-/// keepalived.conf: vrrp_* / checker_* priority, rt_priority, rlimit_rttime, no_swap and
-/// *_process_name, applied as keepalived's set_process_priorities applies them to its VRRP or
+/// keepalived.conf: vrrp_* / checker_* priority, rt_priority, rlimit_rttime, no_swap, cpu_affinity
+/// and *_process_name, applied as keepalived's set_process_priorities applies them to its VRRP or
 /// checker child — here to the thread that does that work (our daemon is one process).
 /// Scheduling and nice are per thread on Linux; mlockall and RLIMIT_RTTIME are per process.
 final class ThreadTuning: @unchecked Sendable {
@@ -35,7 +35,7 @@ final class ThreadTuning: @unchecked Sendable {
     var realtime: Bool { settings.realtimePriority != nil || auto.maximum > 0 }
 
     /// On the thread to tune: its name (prctl(PR_SET_NAME) as keepalived names its processes), then
-    /// real-time priority or else nice, then memory locking.
+    /// real-time priority or else nice, then CPU affinity and memory locking.
     func applyToCurrentThread() {
         if let name, clinuxnet_set_thread_name(name) != 0 {
             log("Failed to set process name '\(name)'")
@@ -49,6 +49,12 @@ final class ThreadTuning: @unchecked Sendable {
             errno = 0
             if setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(clinuxnet_gettid()), Int32(settings.nicePriority)) == -1 && errno != 0 {
                 log("Unable to set process priority to \(settings.nicePriority) - \(String(cString: strerror(errno)))")
+            }
+        }
+        if !settings.cpuAffinity.isEmpty {
+            let cpus = settings.cpuAffinity.map { Int32(clamping: $0) }
+            if clinuxnet_set_cpu_affinity(clinuxnet_gettid(), cpus, Int32(cpus.count)) != 0 {
+                log("unable to set cpu affinity to \(prefix) process (\(String(cString: strerror(errno))))")
             }
         }
         if settings.noSwap {
