@@ -145,6 +145,25 @@ struct ProcessSettingsTests {
         }
     }
 
+    @Test func aStopDuringTheStartupScriptStartsNothingAndRunsTheShutdownScript() throws {
+        F.checkPrerequisites()
+        for implementation in [F.Implementation.debian, .ours] {
+            try Lab.withLab(routers: 1) { lab in
+                let router = lab.router(1)
+                let record = lab.directory + "/stop.log"
+                try router.installFile("/etc/keepalived/slow.sh", contents: "#!/bin/sh\nsleep 4\n", mode: 0o755)
+                try router.installFile("/etc/keepalived/stop.sh", contents: Self.recorder("stop", record: record), mode: 0o755)
+                let global = "global_defs {\n  startup_script /etc/keepalived/slow.sh\n  shutdown_script /etc/keepalived/stop.sh\n}\n"
+                let daemon = try F.start(implementation, in: router, config: global + F.config(priority: 150), arguments: ["-D"])
+                #expect(daemon.waitForOutput(containing: "Running startup script"), "\(implementation): \(daemon.output)")
+                daemon.send(SIGTERM)
+                #expect(daemon.waitForExit(timeout: .seconds(3)), "\(implementation) waited for the startup script")
+                #expect(!daemon.output.contains("Entering BACKUP STATE"), "\(implementation): \(daemon.output)")
+                #expect((try? String(contentsOfFile: record, encoding: .utf8)) == "stop  none\n", "\(implementation)")
+            }
+        }
+    }
+
     @Test func vrrpStartupDelayHoldsOffMastershipAsUnderKeepalived() throws {
         F.checkPrerequisites()
         for implementation in [F.Implementation.debian, .ours] {

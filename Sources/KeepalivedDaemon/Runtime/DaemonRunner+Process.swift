@@ -43,6 +43,16 @@ extension DaemonRunner {
                             global: global, log: log)
     }
 
+    /// The end of a stop: the VRRP pidfile goes (keepalived's VRRP child removes it as it exits),
+    /// then the shutdown script runs, then the main pidfile goes and keepalived's last line.
+    static func finishStop(_ configuration: Configuration, runner: ScriptRunner, logDetail: Bool, vrrpPid: PidFile, mainPid: PidFile,
+                           log: (String) -> Void) {
+        vrrpPid.remove()
+        startStopScript(configuration, startup: false, log: log)?.run(runner: runner, logDetail: logDetail, log: log)
+        mainPid.remove()
+        log("Stopped \(versionLine)")
+    }
+
     /// keepalived.conf: startup_script / shutdown_script, resolved to the user they run as.
     static func startStopScript(_ configuration: Configuration, startup: Bool, log: (String) -> Void) -> StartStopScript? {
         let global = configuration.global

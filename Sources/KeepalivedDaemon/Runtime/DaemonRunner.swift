@@ -53,23 +53,31 @@ enum DaemonRunner {
         applyProcessName(loaded.configuration) { log.info($0) }
         _ = mainPid.write()
         _ = vrrpPid.write()
-        let runner = ScriptRunner { log.info($0) }
-        let logDetailOn = options.logDetail != .normal
-        startStopScript(loaded.configuration, startup: true) { log.info($0) }?.run(runner: runner, logDetail: logDetailOn) { log.info($0) }
         let vrrpTuning = vrrpTuning(loaded.configuration) { log.info($0) }
         let checkerTuning = checkerTuning(loaded.configuration) { log.info($0) }
+        let statsClearSignal = __libc_current_sigrtmax() - 1
+        let jsonSignal = __libc_current_sigrtmin() + 2
+        // keepalived's set_sigxcpu_handler: RLIMIT_RTTIME's soft limit warns before the hard one kills.
+        let realtime = vrrpTuning.realtime || (!loaded.configuration.virtualServers.isEmpty && checkerTuning.realtime)
+        // Installed before the startup script: a SIGTERM meanwhile waits for it, then stops cleanly.
+        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal] + (realtime ? [SIGXCPU] : []))
+        let runner = ScriptRunner { log.info($0) }
+        let logDetailOn = options.logDetail != .normal
+        let started = startStopScript(loaded.configuration, startup: true) { log.info($0) }?.run(
+            runner: runner, logDetail: logDetailOn, log: { log.info($0) },
+            pause: { milliseconds in SignalPipe.next(waitingAtMost: milliseconds).map { $0 == SIGTERM || $0 == SIGINT } ?? false })
+        if started == false {
+            // keepalived: a stop during the startup script starts nothing and goes to the shutdown script.
+            log.info("Stopping")
+            finishStop(loaded.configuration, runner: runner, logDetail: logDetailOn, vrrpPid: vrrpPid, mainPid: mainPid) { log.info($0) }
+            return 0
+        }
         var checker: CheckerService?
         if !loaded.configuration.virtualServers.isEmpty {
             let applier = IPVSAppliers.forThisHost { log.info($0) }
             checker = CheckerService(configuration: loaded.configuration, applier: applier) { log.info($0) }
             checker?.tuning = checkerTuning
         }
-
-        let statsClearSignal = __libc_current_sigrtmax() - 1
-        let jsonSignal = __libc_current_sigrtmin() + 2
-        // keepalived's set_sigxcpu_handler: RLIMIT_RTTIME's soft limit warns before the hard one kills.
-        let realtime = vrrpTuning.realtime || (checker != nil && checkerTuning.realtime)
-        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal] + (realtime ? [SIGXCPU] : []))
         let notifier = InstanceNotifier(
             notifications: NotificationAssembly.notifications(loaded.configuration) { log.info($0) },
             groups: NotificationAssembly.groupNotifications(loaded.configuration) { log.info($0) },
@@ -149,10 +157,7 @@ enum DaemonRunner {
                 thread.join()
                 notifier.finish()
                 snmp?.stop()
-                vrrpPid.remove()
-                startStopScript(loaded.configuration, startup: false) { log.info($0) }?.run(runner: runner, logDetail: logDetailOn) { log.info($0) }
-                mainPid.remove()
-                log.info("Stopped \(versionLine)")
+                finishStop(loaded.configuration, runner: runner, logDetail: logDetailOn, vrrpPid: vrrpPid, mainPid: mainPid) { log.info($0) }
                 return 0
             case SIGHUP:
                 reload(options, service: service, notifier: notifier, mailer: mailer, snmp: snmp, log: log)

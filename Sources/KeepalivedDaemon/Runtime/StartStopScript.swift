@@ -12,25 +12,33 @@ struct StartStopScript {
     /// Seconds the script may run (keepalived's default once a script is given: 10).
     var timeout: UInt32
 
-    /// Runs the script and returns once it has exited or keepalived would have given up on it.
-    func run(runner: ScriptRunner, logDetail: Bool, log: (String) -> Void) {
+    /// Runs the script and returns once it has exited or keepalived would have given up on it:
+    /// true, or false as soon as `pause` (waiting between checks, in ms) says a stop was requested.
+    @discardableResult
+    func run(runner: ScriptRunner, logDetail: Bool, log: (String) -> Void,
+             pause: (Int32) -> Bool = { usleep(UInt32($0) * 1000); return false }) -> Bool {
         let type = "\(kind) script"
         let program = command.arguments.first ?? ""
         if logDetail { log("Running \(kind) script \(program)") }
         guard let pid = runner.start(command) else {
             log("Call of \(kind) script \(program) failed")
-            return
+            return true
         }
         // keepalived's handle_child_timeout steps: (signal to send at expiry, seconds to wait after it).
         var steps: [(signal: Int32, wait: UInt32)] = [(SIGTERM, 2), (SIGKILL, 2), (SIGKILL, 10)]
         var waitFor = timeout
         var terminatedByUs = false
         while true {
-            if let status = Self.wait(pid, seconds: waitFor) {
+            switch Self.wait(pid, seconds: waitFor, pause: pause) {
+            case .exited(let status):
                 report(status, type: type, pid: pid, terminatedByUs: terminatedByUs, logDetail: logDetail, log: log)
-                return
+                return true
+            case .stopRequested:
+                return false
+            case .running:
+                break
             }
-            guard !steps.isEmpty else { return }
+            guard !steps.isEmpty else { return true }
             let step = steps.removeFirst()
             if step.signal == SIGTERM {
                 log("\(type) timed out")
@@ -40,7 +48,7 @@ struct StartStopScript {
             }
             if kill(-pid, step.signal) != 0 && errno == ESRCH {
                 log("\(type) (PID \(pid)) lost")
-                return
+                return true
             }
             waitFor = step.wait
         }
@@ -61,17 +69,19 @@ struct StartStopScript {
         }
     }
 
-    /// waitpid(2) for up to `seconds`, polling every 10 ms; nil while the child still runs.
-    private static func wait(_ pid: pid_t, seconds: UInt32) -> Int32? {
+    private enum Wait { case exited(Int32), running, stopRequested }
+
+    /// waitpid(2) for up to `seconds`, checking every 10 ms.
+    private static func wait(_ pid: pid_t, seconds: UInt32, pause: (Int32) -> Bool) -> Wait {
         var status: Int32 = 0
         var remaining = Int(seconds) * 100
         while true {
             let result = waitpid(pid, &status, WNOHANG)
-            if result == pid { return status }
-            if result < 0 && errno != EINTR { return 0 }
-            if remaining == 0 { return nil }
+            if result == pid { return .exited(status) }
+            if result < 0 && errno != EINTR { return .exited(0) }
+            if remaining == 0 { return .running }
             remaining -= 1
-            usleep(10_000)
+            if pause(10) { return .stopRequested }
         }
     }
 }
