@@ -17,7 +17,7 @@ final class ThreadTuning: @unchecked Sendable {
     /// Touched only by the tuned thread once it runs.
     private var auto: AutoPriority
     private var rlimitSet = false
-    /// The nice value before ours, restored by `reset` (keepalived's orig_priority).
+    /// The nice value before ours, restored by `replace(with:)` (keepalived's orig_priority).
     private var originalNice: Int32?
     private var locked = false
 
@@ -29,10 +29,12 @@ final class ThreadTuning: @unchecked Sendable {
         self.settings = settings
         self.log = log
         auto = AutoPriority(maximum: global.maxAutoPriority ?? 0, minimumDelay: global.minAutoPriorityDelay, current: 0)
+        realtime = settings.realtimePriority != nil || auto.maximum > 0
     }
 
-    /// Whether this thread runs SCHED_RR, so a SIGXCPU from RLIMIT_RTTIME is ours.
-    var realtime: Bool { settings.realtimePriority != nil || auto.maximum > 0 }
+    /// Whether this thread may run SCHED_RR, so a SIGXCPU from RLIMIT_RTTIME may be ours (read by
+    /// the main thread: fixed at init).
+    let realtime: Bool
 
     /// On the thread to tune: its name (prctl(PR_SET_NAME) as keepalived names its processes), then
     /// real-time priority or else nice, then CPU affinity and memory locking.
@@ -43,6 +45,10 @@ final class ThreadTuning: @unchecked Sendable {
         if let priority = settings.realtimePriority {
             setRealtime(priority)
         } else if settings.nicePriority != 0 {
+            // Scripts forked from this thread start at nice 0 (keepalived resets its script
+            // children's priority); the kernel does that for a negative nice with this flag.
+            var parameters = sched_param(sched_priority: 0)
+            _ = sched_setscheduler(clinuxnet_gettid(), SCHED_OTHER | Self.resetOnFork, &parameters)
             errno = 0
             let before = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(clinuxnet_gettid()))
             if errno == 0 { originalNice = before }
@@ -93,10 +99,10 @@ final class ThreadTuning: @unchecked Sendable {
     /// The loop's earliest timer fired `lateBy` µs late (keepalived's scheduler check, max_auto_priority).
     func timerLate(by lateBy: UInt64) {
         let decision = auto.timerExpired(lateBy: lateBy)
-        if let priority = decision.priority {
-            setRealtime(priority)
-        }
-        decision.lines.forEach(log)
+        // keepalived's order: the lateness, any failure to raise, then the new priority.
+        decision.lines.prefix(1).forEach(log)
+        if let priority = decision.priority { setRealtime(priority) }
+        decision.lines.dropFirst().forEach(log)
     }
 
     /// keepalived's sched_setscheduler(SCHED_RR | SCHED_RESET_ON_FORK): scripts forked from this
@@ -104,7 +110,7 @@ final class ThreadTuning: @unchecked Sendable {
     /// warning first) is set once.
     private func setRealtime(_ priority: Int) {
         var parameters = sched_param(sched_priority: Int32(priority))
-        guard sched_setscheduler(clinuxnet_gettid(), SCHED_RR | 0x4000_0000, &parameters) == 0 else {
+        guard sched_setscheduler(clinuxnet_gettid(), SCHED_RR | Self.resetOnFork, &parameters) == 0 else {
             log("child process: cannot raise priority")
             return
         }
@@ -116,6 +122,9 @@ final class ThreadTuning: @unchecked Sendable {
             rlimitSet = true
         }
     }
+
+    /// SCHED_RESET_ON_FORK (linux/sched.h; Glibc's module does not export it).
+    private static let resetOnFork: Int32 = 0x4000_0000
 
     /// keepalived's SIGXCPU line, for the real-time thread that most likely ran too long.
     var cpuLimitLine: String {
