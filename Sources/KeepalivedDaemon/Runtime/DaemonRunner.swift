@@ -59,7 +59,8 @@ enum DaemonRunner {
         let jsonSignal = __libc_current_sigrtmin() + 2
         // keepalived's set_sigxcpu_handler: RLIMIT_RTTIME's soft limit warns before the hard one kills.
         let realtime = vrrpTuning.realtime || (!loaded.configuration.virtualServers.isEmpty && checkerTuning.realtime)
-        // Installed before the startup script: a SIGTERM meanwhile waits for it, then stops cleanly.
+        // Installed before the startup script, whose wait a SIGTERM or SIGINT ends (other signals
+        // arriving then are dropped: nothing is running yet that they could reach).
         SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal] + (realtime ? [SIGXCPU] : []))
         let runner = ScriptRunner { log.info($0) }
         let logDetailOn = options.logDetail != .normal
