@@ -43,6 +43,26 @@ struct ProcessSettingsTests {
         }
     }
 
+    /// max_auto_priority: the VRRP task stopped for 2.5 s finds its timers late, logs it and moves to
+    /// SCHED_RR priority 1.
+    @Test func lateTimersRaiseTheVRRPTaskToRealTimeAsUnderKeepalived() throws {
+        F.checkPrerequisites()
+        for implementation in [F.Implementation.debian, .ours] {
+            try Self.withMaster(implementation, global: "  process_names\n  max_auto_priority 5") { lab, daemon in
+                let router = lab.router(1)
+                #expect(Self.task(implementation, router: router) == "TS - 0 keepalived_vrrp")
+                let pidFile = router.logDirectory + "/\(router.name)-\(implementation)-vrrp.pid"
+                let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+                kill(pid, SIGSTOP)
+                usleep(2_500_000)
+                kill(pid, SIGCONT)
+                #expect(daemon.waitForOutput(containing: "Set realtime priority 1", timeout: .seconds(5)), "\(implementation): \(daemon.output)")
+                #expect(daemon.output.contains("A thread timer expired "), "\(implementation): \(daemon.output)")
+                #expect(Self.task(implementation, router: router) == "RR 1 - keepalived_vrrp", "\(implementation)")
+            }
+        }
+    }
+
     /// Cpus_allowed_list of the keepalived_vrrp task.
     static func allowedCPUs(_ implementation: F.Implementation, router: LabNamespace) -> String? {
         let pidFile = router.logDirectory + "/\(router.name)-\(implementation)-vrrp.pid"
