@@ -9,11 +9,16 @@ import Testing
 struct ProcessSettingsTests {
     typealias F = VRRPFixtures
 
+    /// The pid the VRRP pidfile holds: keepalived's VRRP child, or our daemon.
+    static func vrrpPid(_ implementation: F.Implementation, router: LabNamespace) -> String? {
+        let pidFile = router.logDirectory + "/\(router.name)-\(implementation)-vrrp.pid"
+        return (try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// `ps` columns of the task named `comm` in the process the VRRP pidfile names: keepalived's
     /// VRRP child, or a thread of our daemon.
     static func task(_ implementation: F.Implementation, router: LabNamespace, comm: String = "keepalived_vrrp") -> String? {
-        let pidFile = router.logDirectory + "/\(router.name)-\(implementation)-vrrp.pid"
-        guard let pid = try? String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let pid = vrrpPid(implementation, router: router),
               let result = try? CommandRunner.run(["ps", "-L", "-o", "cls=,rtprio=,ni=,comm=", "-p", pid]) else { return nil }
         return result.standardOutput.split(separator: "\n")
             .map { $0.split(separator: " ").joined(separator: " ") }
@@ -51,8 +56,7 @@ struct ProcessSettingsTests {
             try Self.withMaster(implementation, global: "  process_names\n  max_auto_priority 5") { lab, daemon in
                 let router = lab.router(1)
                 #expect(Self.task(implementation, router: router) == "TS - 0 keepalived_vrrp")
-                let pidFile = router.logDirectory + "/\(router.name)-\(implementation)-vrrp.pid"
-                let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+                let pid = try #require(Self.vrrpPid(implementation, router: router).flatMap { Int32($0) })
                 kill(pid, SIGSTOP)
                 usleep(2_500_000)
                 kill(pid, SIGCONT)
@@ -65,8 +69,7 @@ struct ProcessSettingsTests {
 
     /// Cpus_allowed_list of the keepalived_vrrp task.
     static func allowedCPUs(_ implementation: F.Implementation, router: LabNamespace) -> String? {
-        let pidFile = router.logDirectory + "/\(router.name)-\(implementation)-vrrp.pid"
-        guard let pid = try? String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let pid = vrrpPid(implementation, router: router),
               let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task") else { return nil }
         for tid in tasks {
             let base = "/proc/\(pid)/task/\(tid)/"
