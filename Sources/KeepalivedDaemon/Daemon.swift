@@ -42,7 +42,7 @@ public enum Daemon {
         if commandLine.hasBadOption { return 1 }
 
         let options = commandLine.options
-        if let umask = options.umask { Glibc.umask(mode_t(umask)) }
+        Glibc.umask(mode_t(options.umask ?? DaemonRunner.defaultUmask))
         if case .file(let path)? = options.configTest {
             if let failure = ConfigTest.redirectStandardError(to: path) {
                 stderr.line(failure)

@@ -41,8 +41,17 @@ public final class ScriptRunner: @unchecked Sendable {
         defer { free(path) }
         let uid = command.uid.map { uid_t($0) }
         let gid = command.gid.map { gid_t($0) }
+        var defaultAction = sigaction()
+        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
         let pid = fork()
         if pid == 0 {
+            // keepalived's signal_handler_script: every signal back to its default, none blocked
+            // (the daemon ignores SIGPIPE, and its threads may block signals).
+            var number: Int32 = 1
+            while number < 65 { sigaction(number, &defaultAction, nil); number += 1 }
+            pthread_sigmask(SIG_SETMASK, &emptyMask, nil)
             setpgid(0, 0)
             if let gid, setgid(gid) != 0 { _exit(126) }
             if let uid, setuid(uid) != 0 { _exit(126) }

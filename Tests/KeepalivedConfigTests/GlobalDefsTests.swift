@@ -269,6 +269,9 @@ struct GlobalDefsTests {
         var host = InMemoryHost()
         host.users["keepalived_script"] = HostUser(name: "keepalived_script", uid: 900, gid: 900)
         host.groups["keepalived_script"] = HostGroup(name: "keepalived_script", gid: 900)
+        // Scripts that do not exist would be dropped as keepalived frees them.
+        host.add("/usr/local/bin/up", "#!/bin/sh\n", mode: 0o755)
+        host.add("/usr/local/bin/down", "#!/bin/sh\n", mode: 0o755)
         let loaded = Self.globalDefs("""
             enable_script_security
             script_user keepalived_script keepalived_script
@@ -374,7 +377,9 @@ struct GlobalDefsTests {
     }
 
     @Test func secondStartupScriptIsRejected() {
-        let loaded = Self.globalDefs("startup_script /bin/true\nstartup_script /bin/false")
+        var host = InMemoryHost()
+        host.add("/bin/true", "", mode: 0o755)
+        let loaded = Self.globalDefs("startup_script /bin/true\nstartup_script /bin/false", host: host)
         #expect(Self.reported(loaded).first == "startup script already specified")
         #expect(loaded.configuration.global.startupScript?.program == "/bin/true")
     }

@@ -408,3 +408,39 @@ private func machine() -> InMemoryHost {
     #expect(result.diagnostics.contains { $0.message == "Unsafe permissions found for script '/tmp/track/open/ok.sh' - disabling." })
     #expect(result.config.syncGroups.first?.notifyMaster == nil)
 }
+
+@Test func insecureInstanceAndFIFOScriptsWithSecurityAreDropped() {
+    // keepalived's check_vrrp_script_security frees an instance's insecure notify scripts and the
+    // FIFO's; the safe ones stay.
+    var global = GlobalDefinitions()
+    global.enableScriptSecurity = true
+    global.scriptUser = "root"
+    global.vrrpNotifyFIFO.path = "/tmp/track/fifo"
+    global.vrrpNotifyFIFO.script = NotifyScript(arguments: ["/tmp/track/open/ok.sh"], location: SourceLocation(file: "k", line: 2))
+    var config = load("", host: machine()).configuration
+    config.global = global
+    var instance = VRRPInstance(name: "VI_1", location: SourceLocation(file: "k", line: 1))
+    instance.notifyMaster = NotifyScript(arguments: ["/tmp/track/open/ok.sh"], location: SourceLocation(file: "k", line: 3))
+    instance.notifyBackup = NotifyScript(arguments: ["/tmp/track/ok.sh"], location: SourceLocation(file: "k", line: 4))
+    config.vrrpInstances.append(instance)
+    TrackerValidation.validate(&config, ValidationContext(host: machine(), report: { _ in }))
+    #expect(config.vrrpInstances.first?.notifyMaster == nil)
+    #expect(config.vrrpInstances.first?.notifyBackup?.program == "/tmp/track/ok.sh")
+    #expect(config.global.vrrpNotifyFIFO.script == nil)
+}
+
+@Test func insecureStartupScriptWithSecurityIsDroppedAndWithoutIsKept() {
+    // keepalived's check_start_stop_script_secure: freed only when it would be inhibited.
+    for security in [true, false] {
+        var global = GlobalDefinitions()
+        global.enableScriptSecurity = security
+        global.scriptUser = "root"
+        global.startupScript = NotifyScript(arguments: ["/tmp/track/open/ok.sh"], location: SourceLocation(file: "k", line: 2))
+        global.shutdownScript = NotifyScript(arguments: ["/tmp/track/ok.sh"], location: SourceLocation(file: "k", line: 3))
+        var config = load("", host: machine()).configuration
+        config.global = global
+        TrackerValidation.validate(&config, ValidationContext(host: machine(), report: { _ in }))
+        #expect((config.global.startupScript == nil) == security)
+        #expect(config.global.shutdownScript != nil)
+    }
+}

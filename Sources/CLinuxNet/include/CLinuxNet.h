@@ -49,4 +49,26 @@ static inline int clinuxnet_errno(void);
 #include <errno.h>
 static inline int clinuxnet_errno(void) { return errno; }
 
+#include <sys/syscall.h>
+#include <sys/resource.h>
+/// gettid(2): the calling thread's id (per-thread scheduling and nice).
+static inline pid_t clinuxnet_gettid(void) { return (pid_t)syscall(SYS_gettid); }
+#include <sys/prctl.h>
+/// prctl(PR_SET_NAME): the calling thread's name (its comm, at most 15 characters).
+static inline int clinuxnet_set_thread_name(const char *name) { return prctl(PR_SET_NAME, name, 0, 0, 0); }
+/// sched_setaffinity(2) for thread `tid` on the CPUs listed (ids past 1023 are left out).
+static inline int clinuxnet_set_cpu_affinity(pid_t tid, const int *cpus, int count) {
+    unsigned long bits[1024 / (8 * sizeof(unsigned long))] = { 0 };
+    const int width = 8 * (int)sizeof(unsigned long);
+    for (int index = 0; index < count; index++) {
+        if (cpus[index] >= 0 && cpus[index] < 1024) bits[cpus[index] / width] |= 1UL << (cpus[index] % width);
+    }
+    return (int)syscall(SYS_sched_setaffinity, tid, sizeof bits, bits);
+}
+/// setrlimit(RLIMIT_RTTIME): µs a real-time thread may run without blocking (soft: SIGXCPU).
+static inline int clinuxnet_set_rttime_limit(unsigned long soft, unsigned long hard) {
+    struct rlimit limit = { soft, hard };
+    return setrlimit(RLIMIT_RTTIME, &limit);
+}
+
 #endif

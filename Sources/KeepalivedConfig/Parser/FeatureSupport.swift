@@ -84,6 +84,16 @@ public enum FeatureSupport {
         "global_defs.nftables", "global_defs.nftables_priority", "global_defs.nftables_counters", "global_defs.vrrp_iptables",
         "global_defs.nftables_ifindex",
         "vrrp_instance.vmac_xmit_base",
+        // Process-wide settings: the VRRP and checker threads stand for keepalived's child processes.
+        "global_defs.max_auto_priority", "global_defs.min_auto_priority_delay", "global_defs.vrrp_rt_priority",
+        "global_defs.vrrp_priority", "global_defs.vrrp_no_swap", "global_defs.vrrp_rlimit_rttime", "global_defs.vrrp_rlimit_rtime",
+        "global_defs.checker_rt_priority", "global_defs.checker_priority", "global_defs.checker_no_swap",
+        "global_defs.checker_rlimit_rttime", "global_defs.checker_rlimit_rtime", "global_defs.process_names",
+        "global_defs.process_name", "global_defs.vrrp_process_name", "global_defs.checker_process_name",
+        "global_defs.lvs_process_name", "global_defs.umask", "global_defs.startup_script", "global_defs.startup_script_timeout",
+        "global_defs.shutdown_script", "global_defs.shutdown_script_timeout", "global_defs.vrrp_startup_delay",
+        "global_defs.random_seed", "global_defs.enable_script_security", "global_defs.vrrp_cpu_affinity",
+        "global_defs.checker_cpu_affinity",
     ])
 
     /// HTTP_GET's and SSL_GET's keywords (`SSL_GET` shares HTTP_GET's), and the `SSL { }` block.

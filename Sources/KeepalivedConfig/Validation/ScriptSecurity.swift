@@ -32,7 +32,12 @@ enum ScriptSecurity {
         // main.c: startup/shutdown scripts, checked whatever else is configured.
         var mainFlags: Flags = []
         for item in found where areas(of: item.path).contains(.main) {
-            mainFlags.formUnion(check(item.script, config: config, context: context))
+            let result = check(item.script, config: config, context: context)
+            mainFlags.formUnion(result)
+            // keepalived's check_start_stop_script_secure frees a script it will not run.
+            if !result.isDisjoint(with: [.inhibit, .notFound]) || result.isDisjoint(with: [.executable, .system]) {
+                if item.path.last == "startupScript" { config.global.startupScript = nil } else { config.global.shutdownScript = nil }
+            }
         }
         violation(mainFlags, security: security, what: "start/shutdown scripts", context)
 
@@ -69,6 +74,7 @@ enum ScriptSecurity {
             }
             violation(flags, security: security, what: "scripts", context)
             config.vrrpScripts.removeAll { disabled.contains($0.name) }
+            drop(dropped, from: &config)
             for index in config.syncGroups.indices {
                 config.syncGroups[index].trackScripts.removeAll { disabled.contains($0.name) }
                 for field in [\VRRPSyncGroup.notifyBackup, \.notifyMaster, \.notifyFault, \.notifyStop, \.notify] {
@@ -86,6 +92,28 @@ enum ScriptSecurity {
                 flags.formUnion(check(item.script, config: config, context: context))
             }
             violation(flags, security: security, what: "check scripts", context)
+        }
+    }
+
+    /// The instances' notify scripts and the VRRP FIFOs' scripts keepalived freed as insecure,
+    /// missing or not executable (the sync groups' are dropped beside their track scripts).
+    private static func drop(_ dropped: Set<SourceLocation>, from config: inout Configuration) {
+        guard !dropped.isEmpty else { return }
+        let fields: [WritableKeyPath<VRRPInstance, NotifyScript?>] = [
+            \.notifyMaster, \.notifyBackup, \.notifyFault, \.notifyStop, \.notifyDeletedScript, \.notify,
+            \.notifyMasterReceivedLowerPriority,
+        ]
+        for index in config.vrrpInstances.indices {
+            for field in fields {
+                if let script = config.vrrpInstances[index][keyPath: field], dropped.contains(script.location) {
+                    config.vrrpInstances[index][keyPath: field] = nil
+                }
+            }
+        }
+        for fifo in [\GlobalDefinitions.notifyFIFO, \.vrrpNotifyFIFO] {
+            if let script = config.global[keyPath: fifo].script, dropped.contains(script.location) {
+                config.global[keyPath: fifo].script = nil
+            }
         }
     }
 

@@ -34,6 +34,8 @@ final class CheckerService: @unchecked Sendable {
     private var published: CheckerStatusSnapshot?
     /// Set while the IPVS table is released at shutdown (the quorum traps then report status 3).
     private var stopping = false
+    /// keepalived.conf: checker_priority, checker_rt_priority, checker_no_swap, checker_process_name.
+    var tuning: ThreadTuning?
 
     init(configuration: Configuration, applier: any IPVSApplier, logChanges: Bool = false, fifos: [Notification.NotifyFIFO] = [],
          mailer: MailSender? = nil, log: @escaping @Sendable (String) -> Void) {
@@ -131,6 +133,7 @@ final class CheckerService: @unchecked Sendable {
     }
 
     private func run() {
+        tuning?.applyToCurrentThread()
         var random = SystemRandomNumberGenerator()
         // Read here, on the checker's thread, after the VRRP side has applied any init_file.
         var initialValues: [String: Int64] = [:]

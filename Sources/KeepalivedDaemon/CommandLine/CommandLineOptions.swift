@@ -81,7 +81,7 @@ public struct CommandLineOptions: Sendable, Hashable {
     public var logFacility: SyslogFacility = .daemon
     /// `-G/--no-syslog`
     public var noSyslog = false
-    /// `-u/--umask`: file creation mask; nil keeps keepalived's default (022).
+    /// `-u/--umask`: file creation mask; nil keeps keepalived's default (0177).
     public var umask: UInt32?
     /// `-X/--release-vips`
     public var releaseVIPsOnSignal = false

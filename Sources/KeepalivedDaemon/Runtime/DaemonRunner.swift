@@ -46,13 +46,33 @@ enum DaemonRunner {
         let log = DaemonLog(console: options.logToConsole, syslog: !options.noSyslog, facility: options.logFacility.syslogValue)
         log.info("Starting \(versionLine)")
         log.info("Configuration file \(options.effectiveConfigFile)")
+        applyUmask(loaded.configuration, options: options) { log.info($0) }
+        if (loaded.configuration.global.maxAutoPriority ?? 0) == 0 {
+            log.info("NOTICE: setting config option max_auto_priority should result in better keepalived performance")
+        }
+        applyProcessName(loaded.configuration) { log.info($0) }
         _ = mainPid.write()
         _ = vrrpPid.write()
-
+        let vrrpTuning = vrrpTuning(loaded.configuration) { log.info($0) }
+        let checkerTuning = checkerTuning(loaded.configuration) { log.info($0) }
         let statsClearSignal = __libc_current_sigrtmax() - 1
         let jsonSignal = __libc_current_sigrtmin() + 2
-        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal])
+        // keepalived's set_sigxcpu_handler: RLIMIT_RTTIME's soft limit warns before the hard one kills.
+        let realtime = vrrpTuning.realtime || (!loaded.configuration.virtualServers.isEmpty && checkerTuning.realtime)
+        // Installed before the startup script, whose wait a SIGTERM or SIGINT ends (other signals
+        // arriving then are dropped: nothing is running yet that they could reach).
+        SignalPipe.install([SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, statsClearSignal, jsonSignal] + (realtime ? [SIGXCPU] : []))
         let runner = ScriptRunner { log.info($0) }
+        let logDetailOn = options.logDetail != .normal
+        let started = startStopScript(loaded.configuration, startup: true) { log.info($0) }?.run(
+            runner: runner, logDetail: logDetailOn, log: { log.info($0) },
+            pause: { milliseconds in SignalPipe.next(waitingAtMost: milliseconds).map { $0 == SIGTERM || $0 == SIGINT } ?? false })
+        if started == false {
+            // keepalived: a stop during the startup script starts nothing and goes to the shutdown script.
+            log.info("Stopping")
+            finishStop(loaded.configuration, runner: runner, logDetail: logDetailOn, vrrpPid: vrrpPid, mainPid: mainPid) { log.info($0) }
+            return 0
+        }
         let runsChecker = !loaded.configuration.virtualServers.isEmpty
         let fifos = NotificationAssembly.fifos(loaded.configuration, checker: runsChecker, runner: runner) { log.info($0) }
         let notifier = InstanceNotifier(
@@ -71,6 +91,7 @@ enum DaemonRunner {
             checker = CheckerService(configuration: loaded.configuration, applier: applier, logChanges: options.logDetail != .normal,
                                      fifos: fifos.checker, mailer: mailer) { log.info($0) }
             checker?.snmp = snmp
+            checker?.tuning = checkerTuning
         }
         let service: VRRPService
         do {
@@ -111,7 +132,9 @@ enum DaemonRunner {
             return 1
         }
         service.routerID = loaded.configuration.global.routerID ?? SNMPStatusAssembly.hostName()
-        service.logDetail = options.logDetail != .normal
+        service.logDetail = logDetailOn
+        service.tuning = vrrpTuning
+        service.startupDelay = loaded.configuration.global.vrrp.startupDelay
         service.garpInterval = loaded.configuration.global.vrrp.garpInterval
         service.gnaInterval = loaded.configuration.global.vrrp.gnaInterval
         service.logUnknownVRIDs = loaded.configuration.global.vrrp.logUnknownVRIDs
@@ -148,9 +171,7 @@ enum DaemonRunner {
                 thread.join()
                 notifier.finish()
                 snmp?.stop()
-                vrrpPid.remove()
-                mainPid.remove()
-                log.info("Stopped \(versionLine)")
+                finishStop(loaded.configuration, runner: runner, logDetail: logDetailOn, vrrpPid: vrrpPid, mainPid: mainPid) { log.info($0) }
                 return 0
             case SIGHUP:
                 checker = reload(options, service: service, checker: checker, notifier: notifier, mailer: mailer, snmp: snmp, log: log)
@@ -160,6 +181,8 @@ enum DaemonRunner {
                 service.requestStats(clear: true)
             case jsonSignal:
                 service.requestJSON()
+            case SIGXCPU:
+                log.info(vrrpTuning.realtime ? vrrpTuning.cpuLimitLine : checkerTuning.cpuLimitLine)
             case SIGUSR1:
                 service.requestData()
             default:
@@ -185,6 +208,8 @@ enum DaemonRunner {
             return checker
         }
         let configuration = loaded.configuration
+        applyUmask(configuration, options: options) { log.info($0) }
+        applyProcessName(configuration) { log.info($0) }
         let runtimes = VRRPAssembly.runtimes(configuration)
         notifier.reconfigure(
             notifications: NotificationAssembly.notifications(configuration) { log.info($0) },
@@ -197,6 +222,7 @@ enum DaemonRunner {
             processes: VRRPAssembly.processes(configuration))
         request.firewall = VRRPAssembly.firewall(configuration, runtimes: runtimes) { log.info($0) }
         request.statics = StaticDataPlane(configuration)
+        request.tuning = vrrpTuning(configuration) { log.info($0) }
         service.requestReload(request)
         if let checker {
             checker.reload(configuration)

@@ -14,8 +14,11 @@ public struct PidFile: Sendable {
         return kill(pid, 0) == 0 || errno == EPERM ? pid : nil
     }
 
+    /// keepalived's pidfile_write: rw-r--r-- whatever the umask.
     public func write(_ pid: Int32 = getpid()) -> Bool {
+        let mask = umask(0o022)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        umask(mask)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         let text = "\(pid)\n"

@@ -41,6 +41,13 @@ public enum SignalPipe {
         }
     }
 
+    /// Waits at most `milliseconds` for a signal and returns its number; nil when none came.
+    public static func next(waitingAtMost milliseconds: Int32) -> Int32? {
+        var descriptor = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, milliseconds) == 1 else { return nil }
+        return next()
+    }
+
     fileprivate static func deliver(_ number: Int32) {
         var byte = UInt8(truncatingIfNeeded: number)
         _ = write(writeEnd, &byte, 1)

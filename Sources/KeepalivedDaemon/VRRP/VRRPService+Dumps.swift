@@ -8,11 +8,12 @@ import Glibc
 /// The files keepalived writes on signals: keepalived.stats (SIGUSR2), keepalived.json (JSON
 /// signal) and keepalived.data (SIGUSR1), in the dump directory, from the VRRP thread's own state.
 extension VRRPService {
-    /// Writes `text` to `path` (mode 0600); `atomically`: to a temporary name, then renamed, so a
+    /// Writes `text` to `path` (keepalived's fopen_safe: rw-rw-rw- less the umask, so rw------- by
+    /// default); `atomically`: to a temporary name, then renamed, so a
     /// reader never sees half a file.
     func writeDump(_ text: String, to path: String, atomically: Bool) {
         let target = atomically ? path + ".tmp" : path
-        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             log("Can't open \(path) (\(clinuxnet_errno()))")
             return

@@ -21,6 +21,8 @@ extension VRRPService {
         var firewall: NFTablesScript?
         /// static_ipaddress, static_routes, static_rules of the new configuration.
         public var statics: StaticDataPlane?
+        /// keepalived.conf: the vrrp_* process settings of the new configuration.
+        var tuning: ThreadTuning?
 
         public init(instances: [VRRPInstanceRuntime], syncGroups: [Engine.SyncGroupConfiguration],
                     scripts: [TrackScriptRuntime], files: [TrackFileRuntime], processes: [TrackProcessRuntime] = []) {
@@ -46,6 +48,10 @@ extension VRRPService {
     }
 
     func applyReload(_ request: ReloadRequest) {
+        if let next = request.tuning {
+            tuning?.replace(with: next)
+            tuning = next
+        }
         let now = MonotonicClock.now()
         if firewall == nil, let script = request.firewall { firewall = NFTablesFirewall(script: script, log: log) }
         var next: [RunningInstance] = []

@@ -160,6 +160,12 @@ public final class VRRPService: @unchecked Sendable {
     public var logUnknownVRIDs = false
     /// Each sync group's resolved smtp_alert, for the data dump.
     public var groupSMTPAlert: [String: Bool] = [:]
+    /// keepalived.conf: vrrp_priority, vrrp_rt_priority, vrrp_no_swap, vrrp_process_name, max_auto_priority.
+    var tuning: ThreadTuning?
+    /// keepalived.conf: vrrp_startup_delay, µs (0: none).
+    public var startupDelay: UInt64 = 0
+    /// When the startup delay ends (nil once past, or without one).
+    var startupDelayEnd: Instant?
     /// keepalived.conf: router_id (or the host name), for the data dump.
     public var routerID = ""
     /// Set when a reload replaced instances, so the loop rebuilds what it polls.
@@ -282,6 +288,7 @@ public final class VRRPService: @unchecked Sendable {
     /// Runs until `requestStop`; then every instance stops the keepalived way (priority 0 from a
     /// master, addresses released) and the call returns.
     public func run() {
+        tuning?.applyToCurrentThread()
         installStatics()
         promoteSecondaries()
         let now = MonotonicClock.now()
@@ -291,6 +298,7 @@ public final class VRRPService: @unchecked Sendable {
         }
         for instance in instances { instance.activeSince = now }
         firewall?.updateVMAC(add: true, instances.flatMap(vmacEntries))
+        beginStartupDelay(now: now)
         perform(engine.handle(.start, now: now), now: now)
         var descriptors = pollDescriptors()
         while true {
@@ -299,9 +307,9 @@ public final class VRRPService: @unchecked Sendable {
             let running = scripts.contains { $0.running != nil }
             publishStatus(now: now)
             let statusDue = onStatus != nil && statusDirty.any ? lastStatus.adding(Self.statusInterval) : nil
-            let next = (instances.flatMap { [$0.timer?.at, $0.delayedBursts.map(\.at).min()].compactMap { $0 } } + scripts.compactMap(\.deadline)
+            let earliest = (instances.flatMap { [$0.timer?.at, $0.delayedBursts.map(\.at).min()].compactMap { $0 } } + scripts.compactMap(\.deadline)
                 + [statusDue, processWatcher?.deadline, announcementDeadline].compactMap { $0 }).min()
-                .map { Swift.min($0, now.adding(running ? 100_000 : 1_000_000)) }
+            let next = earliest.map { Swift.min($0, now.adding(running ? 100_000 : 1_000_000)) }
             let timeout = next.map { $0 <= now ? 0 : Int32(clamping: ($0.microseconds - now.microseconds + 999) / 1000) } ?? 1000
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 && clinuxnet_errno() != EINTR { log("poll failed: errno \(clinuxnet_errno())") }
@@ -313,6 +321,7 @@ public final class VRRPService: @unchecked Sendable {
                 continue
             }
             let after = MonotonicClock.now()
+            if let earliest, earliest < after { tuning?.timerLate(by: after.microseconds - earliest.microseconds) }
             for (index, instance) in instances.enumerated() where descriptors[index].revents & Int16(POLLIN) != 0 {
                 receive(on: instance, now: after)
             }
@@ -548,7 +557,7 @@ public final class VRRPService: @unchecked Sendable {
             case let .announceAddresses(count):
                 announce(instance, count: count)
             case let .armTimer(at, generation):
-                instance.timer = (at, generation)
+                instance.timer = (delayedExpiry(at, for: instance, now: now), generation)
             case .cancelTimer:
                 instance.timer = nil
             case let .armAnnounceTimer(at, count):
