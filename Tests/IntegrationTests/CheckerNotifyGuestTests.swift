@@ -123,7 +123,8 @@ struct CheckerNotifyGuestTests {
           k=$!
           await 10.0.1.2:80 2; await 10.0.2.2:80 2; awaitlog 'Misc check for' 1; awaitlog 'Remote Web server' 1
           sleep 1; mails 1-start
-          stop_server 1; rm /tmp/misc-ok; await 10.0.1.2:80 0; sleep 1; mails 2-rs1-down
+          stop_server 1; rm /tmp/misc-ok; await 10.0.1.2:80 0; awaitlog 'Misc check for.*failed' 1; awaitlog 'HTTP_CHECK on' 1
+          sleep 1; mails 2-rs1-down
           serve 1; await 10.0.1.2:80 1; awaitlog 'Remote Web server' 2; sleep 1; mails 3-rs1-up
           touch /tmp/misc-ok; await 10.0.1.2:80 2; sleep 1; mails 3-rs1-misc-up
           stop_server 2; await 10.0.2.2:80 0; sleep 1; mails 4-rs2-down
