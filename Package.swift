@@ -76,6 +76,7 @@ let package = Package(
         .testTarget(name: "CheckerProbesTests", dependencies: ["CheckerProbes"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "IPVSModel", "KeepalivedTestSupport"]),
         .testTarget(name: "NotificationTests", dependencies: ["Notification"]),
+        .testTarget(name: "SMTPSinkTests", dependencies: ["smtp-sink"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),
     ],
