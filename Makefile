@@ -13,12 +13,13 @@ build: bootstrap
 	$(SWIFT) build
 
 # Builds our keepalived first: the integration tests run `.build/debug/keepalived` in namespaces,
-# and keepalived-lab (the SIGTERM cleanup test signals it), and ipvs-probe (run in the IPVS guest).
+# and keepalived-lab (the SIGTERM cleanup test signals it), ipvs-probe and smtp-sink (run in the IPVS guest).
 test: bootstrap
 	scripts/check-purity
 	$(SWIFT) build --product keepalived
 	$(SWIFT) build --product keepalived-lab
 	$(SWIFT) build --product ipvs-probe
+	$(SWIFT) build --product smtp-sink
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 

@@ -61,6 +61,8 @@ let package = Package(
         .executableTarget(name: "keepalived-lab", dependencies: ["KeepalivedTestSupport"]),
         // A small ipvsadm over IPVSClient, run in the QEMU guest by the IPVS integration tests.
         .executableTarget(name: "ipvs-probe", dependencies: ["LinuxNet", "IPVSModel", "NetworkTypes"]),
+        // A minimal plain SMTP server, run in the QEMU guest (no python there) by the checker mail comparison.
+        .executableTarget(name: "smtp-sink"),
 
         // Test-only support: fakes, fixtures, the namespace lab.
         .target(name: "KeepalivedTestSupport", dependencies: ["KeepalivedConfig", "VRRPCore"]),
@@ -74,6 +76,7 @@ let package = Package(
         .testTarget(name: "CheckerProbesTests", dependencies: ["CheckerProbes"]),
         .testTarget(name: "KeepalivedDaemonTests", dependencies: ["KeepalivedDaemon", "IPVSModel", "KeepalivedTestSupport"]),
         .testTarget(name: "NotificationTests", dependencies: ["Notification"]),
+        .testTarget(name: "SMTPSinkTests", dependencies: ["smtp-sink"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KeepalivedDaemon", "KeepalivedTestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["KeepalivedConfig", "KeepalivedDaemon", "KeepalivedTestSupport"]),
     ],
