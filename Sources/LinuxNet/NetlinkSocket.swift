@@ -28,6 +28,14 @@ public final class NetlinkSocket: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
+    /// Joins a notification group after binding (NETLINK_ADD_MEMBERSHIP; `group` is the RTNLGRP_*
+    /// number, not a bit mask).
+    public func join(group: UInt32) throws(SystemCallError) {
+        var number = Int32(group)
+        let result = setsockopt(descriptor, Int32(SOL_NETLINK), NETLINK_ADD_MEMBERSHIP, &number, socklen_t(MemoryLayout<Int32>.size))
+        if result < 0 { throw SystemCallError("setsockopt(NETLINK_ADD_MEMBERSHIP)", errno: clinuxnet_errno()) }
+    }
+
     /// Sends a request and waits for its acknowledgement; a kernel error becomes a SystemCallError.
     public func request(_ build: (UInt32) -> NetlinkMessage, name: String) throws(SystemCallError) {
         _ = try exchange(build, name: name)

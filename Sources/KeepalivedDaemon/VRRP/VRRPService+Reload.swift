@@ -145,6 +145,7 @@ extension VRRPService {
         perform(reload.actions, now: now)
         reportUnchanged(reload.actions)
         if let fresh = request.statics { reloadStatics(fresh) }
+        watchRoutesIfNeeded()
         log("Reload finished: \(counts.kept) instance(s) unchanged, \(counts.changed) changed, \(counts.added) added, \(reload.removed.count) removed")
     }
 

@@ -39,3 +39,18 @@ extension VRRPService {
         }
     }
 }
+
+extension VRRPService {
+    /// keepalived's set_extra_netlink_monitoring: route events are listened to only once some
+    /// virtual or static route exists (every address change brings route events otherwise).
+    func watchRoutesIfNeeded() {
+        guard !watchingRoutes, !statics.routes.isEmpty || instances.contains(where: { !$0.runtime.virtualRoutes.isEmpty }) else { return }
+        do {
+            try linkEvents.join(group: NetlinkConstants.RTNLGRP_IPV4_ROUTE)
+            try linkEvents.join(group: NetlinkConstants.RTNLGRP_IPV6_ROUTE)
+            watchingRoutes = true
+        } catch {
+            log("Netlink: Cannot add membership on netlink socket : \(error)")
+        }
+    }
+}

@@ -128,6 +128,8 @@ public final class VRRPService: @unchecked Sendable {
     var ownRemovals: Set<PlacedAddress> = []
     /// Routes we asked the kernel to delete whose RTM_DELROUTE has not come back yet.
     var ownRouteRemovals: [RouteRequest] = []
+    /// Whether route events are listened to (see watchRoutesIfNeeded).
+    var watchingRoutes = false
     struct PlacedAddress: Hashable { var address: [UInt8]; var interface: UInt32 }
     /// The last link state seen per interface name (to report changes only).
     var linkStates: [String: Bool] = [:]
@@ -202,9 +204,7 @@ public final class VRRPService: @unchecked Sendable {
         routes = try RouteManager()
         linkEvents = try NetlinkSocket(groups: 1 << (NetlinkConstants.RTNLGRP_LINK - 1)
                                                | 1 << (NetlinkConstants.RTNLGRP_IPV4_IFADDR - 1)
-                                               | 1 << (NetlinkConstants.RTNLGRP_IPV6_IFADDR - 1)
-                                               | 1 << (NetlinkConstants.RTNLGRP_IPV4_ROUTE - 1)
-                                               | 1 << (NetlinkConstants.RTNLGRP_IPV6_ROUTE - 1))
+                                               | 1 << (NetlinkConstants.RTNLGRP_IPV6_IFADDR - 1))
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw SystemCallError("pipe", errno: clinuxnet_errno()) }
         _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
@@ -289,6 +289,7 @@ public final class VRRPService: @unchecked Sendable {
     /// master, addresses released) and the call returns.
     public func run() {
         tuning?.applyToCurrentThread()
+        watchRoutesIfNeeded()
         installStatics()
         promoteSecondaries()
         let now = MonotonicClock.now()
