@@ -207,6 +207,7 @@ private func agentxConnected(_ major: Int32, _ minor: Int32, _ server: UnsafeMut
 }
 
 private func agentxDisconnected(_ major: Int32, _ minor: Int32, _ server: UnsafeMutableRawPointer?, _ client: UnsafeMutableRawPointer?) -> Int32 {
+    SetRequests.reset()
     AgentState.shared.setConnected(false)
     return 0
 }

@@ -12,6 +12,11 @@ enum SetRequests {
     /// Checked changes by transaction, between RESERVE1 and COMMIT (only the SNMP thread touches them).
     private static let pending = Mutex<[Int: [SNMPWrite]]>([:])
 
+    /// Forgets the transactions of a master agent that went away (it will never clean them up).
+    static func reset() {
+        pending.withLock { $0.removeAll() }
+    }
+
     static func handle(
         mode: Int32, transaction: Int, view: MIBView, info: UnsafeMutablePointer<netsnmp_agent_request_info>,
         requests: UnsafeMutablePointer<netsnmp_request_info>?
