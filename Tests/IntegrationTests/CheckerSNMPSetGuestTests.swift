@@ -44,19 +44,8 @@ struct CheckerSNMPSetGuestTests {
         ip link set lo up
         mkdir -p /var/lib/snmp /run /var/run /tmp/snmp
         printf '%s\\n' "$CONF" > /tmp/keepalived.conf
-        printf 'master agentx\\nagentXSocket /tmp/snmp/agentx.sock\\nagentaddress udp:127.0.0.1:16161\\nrocommunity public 127.0.0.1\\nrwcommunity private 127.0.0.1\\n' > /tmp/snmp/snmpd.conf
-        serve 1; serve 2
-        snmpd -f -Lo -C -c /tmp/snmp/snmpd.conf -m '' -p /tmp/snmp/snmpd.pid > /tmp/snmpd.log 2>&1 &
-        n=100; while [ ! -S /tmp/snmp/agentx.sock ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
-
-        walk() { snmpwalk -v2c -c public -On -m '' -t 3 -r 1 127.0.0.1:16161 "$1"; }
+        \(CheckerSNMPGuestTests.snmpdShell)
         sset() { snmpset -v2c -c private -On -m '' -t 3 -r 0 127.0.0.1:16161 "$@" 2>&1 || true; }
-        statuses() { walk .1.3.6.1.4.1.9586.100.5.3.4.1.6 2>/dev/null | awk '{printf "%s ", $NF}'; }
-        await() {
-          n=300
-          while [ $n -gt 0 ]; do [ "$($1)" = "$2" ] && return 0; sleep 0.2; n=$((n - 1)); done
-          echo "timed out waiting for $1 to be '$2': '$($1)'"; cat /tmp/ka-$IMPL.log; return 1
-        }
         observe() {
           IMPL=$1; shift
           "$@" -n -l -G -f /tmp/keepalived.conf -p /tmp/ka.pid -c /tmp/ka_check.pid -r /tmp/ka_vrrp.pid > /tmp/ka-$IMPL.log 2>&1 &
