@@ -20,7 +20,7 @@ struct SNMPSetTests {
     /// Router 1 runs `implementation` (priority 150) under its snmpd; router 2 runs keepalived 2.2.7
     /// at 100. A manager lowers router 1's base priority below 100 (the VIP moves to router 2),
     /// turns preemption off and raises it again (the VIP stays), then turns preemption on (it comes
-    /// back); the refused SETs in between change nothing.
+    /// back); the refused SETs in between change nothing; a reload restores the configuration.
     static func observe(_ implementation: F.Implementation, in lab: Lab) throws -> Observed {
         let (router, peer) = (lab.router(1), lab.router(2))
         let station = try SNMPStation(router, directory: lab.directory + "/snmp-set-\(implementation)")
@@ -65,6 +65,11 @@ struct SNMPSetTests {
         try set(13, "i", "1")
         #expect(F.waitUntil(router, holds: F.vip4, atMost: handover) != nil, "\(implementation) did not preempt:\n\(daemon.output)")
         try record()
+        // A reload goes back to the configuration's priority 150 and preemption.
+        daemon.send(SIGHUP)
+        #expect(SNMPStation.waitFor(atMost: 5) { ((try? station.walk("\(instance).7")) ?? []) == ["\(instance).7.1 = INTEGER: 150"] } != nil,
+                "\(implementation) kept the SET across a reload:\n\(daemon.output)")
+        try record()
         observed.output = daemon.output
         return observed
     }
@@ -79,6 +84,8 @@ struct SNMPSetTests {
         #expect(theirs.answers.first == "\(Self.instance).7.1 = INTEGER: 50")
         #expect(theirs.answers[1].contains("wrongType") && theirs.answers[4].contains("notWritable"))
         #expect(ours.cells == theirs.cells, "keepalived 2.2.7: \(theirs.cells)\nours: \(ours.cells)")
+        #expect(theirs.cells.count == 4 && theirs.cells.last == ["\(Self.instance).4.1 = INTEGER: 2", "\(Self.instance).7.1 = INTEGER: 150",
+                                                                  "\(Self.instance).8.1 = INTEGER: 150", "\(Self.instance).13.1 = INTEGER: 1"])
         #expect(theirs.cells.first == ["\(Self.instance).4.1 = INTEGER: 1", "\(Self.instance).7.1 = INTEGER: 50",
                                        "\(Self.instance).8.1 = INTEGER: 50", "\(Self.instance).13.1 = INTEGER: 1"])
         for line in ["(VI_1) base priority changed from 150 to 50 via SNMP.", "(VI_1) Changing effective priority from 150 to 50",
