@@ -9,7 +9,7 @@ import Testing
 
 /// What the guest runs besides our daemon; in CI a missing one fails the test instead of skipping it.
 enum CheckSNMPGuestGate {
-    static let oracle = ["/usr/sbin/keepalived", "/usr/sbin/snmpd", "/usr/sbin/snmptrapd", "/usr/bin/snmpwalk"]
+    static let oracle = ["/usr/sbin/keepalived", "/usr/sbin/snmpd", "/usr/sbin/snmptrapd", "/usr/bin/snmpwalk", "/usr/bin/snmpset"]
     static var shouldRun: Bool {
         IPVSGuestGate.shouldRun && (Lab.availability.isCI || oracle.allSatisfy { FileManager.default.isExecutableFile(atPath: $0) })
     }
