@@ -167,6 +167,15 @@ extension HealthChecker {
         return actions + (updatingQuorum ? updateQuorum(virtualServer: v, starting: false) : [])
     }
 
+    /// A manager set the real server's weight over SNMP (realServerWeight; keepalived's
+    /// check_snmp_realserver_weight → update_svr_wgt): it replaces the effective weight, a live
+    /// server in the pool gets it in IPVS at once, and the quorum follows. Positions are in
+    /// configuration order; an unknown one changes nothing.
+    public mutating func managerSetWeight(_ weight: Int64, virtualServer v: Int, realServer r: Int) -> [CheckerAction] {
+        guard virtualServers.indices.contains(v), virtualServers[v].realServers.indices.contains(r) else { return [] }
+        return updateWeight(weight, virtualServer: v, realServer: r)
+    }
+
     /// keepalived's update_svr_checker_state: a checker's verdict reaches its real server.
     mutating func checkerVerdict(_ up: Bool, _ id: CheckerID) -> [CheckerAction] {
         guard let checker = checkers[id] else { return [] }

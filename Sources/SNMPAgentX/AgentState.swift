@@ -19,6 +19,8 @@ final class AgentState: Sendable {
         var counters = AgentXSubagent.Counters()
         var stopping = false
         var log: (@Sendable (String) -> Void)?
+        /// Where checked SETs go (nil: every object is read-only).
+        var writer: (@Sendable ([SNMPWrite]) -> Void)?
     }
 
     /// The view answering the current PDU (only the SNMP thread touches it).
@@ -51,6 +53,12 @@ final class AgentState: Sendable {
             $0.stopping = false
         }
     }
+
+    func acceptWrites(_ writer: @escaping @Sendable ([SNMPWrite]) -> Void) {
+        published.withLock { $0.writer = writer }
+    }
+
+    var writer: (@Sendable ([SNMPWrite]) -> Void)? { published.withLock { $0.writer } }
 
     func log(_ line: String) {
         published.withLock { $0.log }?(line)
@@ -143,7 +151,7 @@ final class AgentState: Sendable {
         for module in configuration.modules {
             var arcs = module.root.arcs.map { oid($0) }
             let registration = netsnmp_create_handler_registration(
-                module.description, agentxRequestHandler, &arcs, arcs.count, Int32(cnetsnmp_handler_can_ronly))
+                module.description, agentxRequestHandler, &arcs, arcs.count, Int32(cnetsnmp_handler_can_rwrite))
             if netsnmp_register_handler(registration) != MIB_REGISTERED_OK {
                 log("SNMP: unable to register \(module.description) at \(module.root)")
             }
@@ -199,12 +207,13 @@ private func agentxConnected(_ major: Int32, _ minor: Int32, _ server: UnsafeMut
 }
 
 private func agentxDisconnected(_ major: Int32, _ minor: Int32, _ server: UnsafeMutableRawPointer?, _ client: UnsafeMutableRawPointer?) -> Int32 {
+    SetRequests.reset()
     AgentState.shared.setConnected(false)
     return 0
 }
 
 /// One raw handler per registered subtree: GET and GETNEXT from the sorted view by binary search, for
-/// the requests `DirectAnswers` leaves to net-snmp's internal agent.
+/// the requests `DirectAnswers` leaves to net-snmp's internal agent, and the phases of a SET.
 private func agentxRequestHandler(
     _ handler: UnsafeMutablePointer<netsnmp_mib_handler>?, _ registration: UnsafeMutablePointer<netsnmp_handler_registration>?,
     _ info: UnsafeMutablePointer<netsnmp_agent_request_info>?, _ requests: UnsafeMutablePointer<netsnmp_request_info>?
@@ -213,6 +222,10 @@ private func agentxRequestHandler(
     let root = OID(UnsafeBufferPointer(start: registration.pointee.rootoid, count: registration.pointee.rootoid_len).map { UInt32(truncatingIfNeeded: $0) })
     let view = AgentState.shared.view(forPDU: cnetsnmp_request_pdu_id(info))
     let mode = info.pointee.mode
+    guard mode == Int32(cnetsnmp_mode_get) || mode == Int32(cnetsnmp_mode_getnext) else {
+        SetRequests.handle(mode: mode, transaction: cnetsnmp_request_transaction_id(info), view: view, info: info, requests: requests)
+        return SNMP_ERR_NOERROR
+    }
     var next = requests
     while let request = next {
         next = request.pointee.next

@@ -67,6 +67,13 @@ public final class AgentXSubagent: Sendable {
         AgentState.shared.publish(build, maximumAge: maximumAge)
     }
 
+    /// Lets managers SET the objects `SNMPWrite` allows: each PDU's checked changes go to `apply`
+    /// on the SNMP thread once the master commits them; `apply` must only hand them on (post them
+    /// to the threads that own the state), never wait. Without it every object is read-only.
+    public func acceptWrites(_ apply: @escaping @Sendable ([SNMPWrite]) -> Void) {
+        AgentState.shared.acceptWrites(apply)
+    }
+
     /// Queues a trap; it is sent in order once the master agent is there.
     public func send(_ notification: SNMPNotification) {
         AgentState.shared.enqueue(notification)

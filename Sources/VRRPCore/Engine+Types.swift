@@ -102,8 +102,19 @@ extension Engine {
         /// Someone else deleted a virtual address of `instance` (netlink RTM_DELADDR): a master
         /// steps down for Skew_Time, and so do its sync group's other masters.
         case virtualAddressDeleted(InstanceID)
+        /// A manager changed one of the instance's settings over SNMP.
+        case settingChanged(InstanceID, Setting)
         /// Orderly shutdown (SIGTERM).
         case stop
+    }
+
+    /// An instance setting a manager may change at run time (keepalived's SNMP write methods).
+    public enum Setting: Sendable, Hashable {
+        /// vrrpInstanceBasePriority (keepalived.conf: priority): the effective priority follows at
+        /// once with the trackers' contributions kept; a master's next advert carries it.
+        case basePriority(Priority)
+        /// vrrpInstancePreempt (keepalived.conf: nopreempt, inverted).
+        case preemption(enabled: Bool)
     }
 
     /// What the executor must do, in this order.

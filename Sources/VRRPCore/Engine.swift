@@ -100,6 +100,9 @@ public struct Engine: Sendable {
             if let address { routers[id]!.adoptSourceAddress(address) }
             record(.sourceAddress(instance: router.configuration.name), address == nil ? .failed(detail: nil) : .succeeded,
                    now: now, &actions)
+        case let .settingChanged(id, setting):
+            guard phase != .stopped, routers[id] != nil else { break }
+            change(id, setting, now: now, &actions)
         case .stop:
             guard phase == .running else { break }
             phase = .stopped
@@ -268,6 +271,19 @@ public struct Engine: Sendable {
 }
 
 extension Engine {
+    /// keepalived's SNMP write methods: a new base priority moves the effective priority by the
+    /// same amount (vrrp_set_effective_priority: an address owner's stays 255); preemption just flips.
+    mutating func change(_ id: InstanceID, _ setting: Setting, now: Instant, _ actions: inout [Action]) {
+        switch setting {
+        case let .basePriority(priority):
+            run(id, .basePriorityChanged(priority), now: now, &actions, followedByGroup: false)
+            tracking[id] = summary(id)
+            if phase == .running { reconcile(now: now, &actions) }
+        case let .preemption(enabled):
+            run(id, .preemptionChanged(enabled: enabled), now: now, &actions, followedByGroup: false)
+        }
+    }
+
     /// Zeroes every instance's counters (keepalived's STATS_CLEAR).
     public mutating func clearStatistics() {
         for id in instanceIDs { routers[id]?.clearStatistics() }

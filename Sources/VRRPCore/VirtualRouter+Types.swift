@@ -17,6 +17,11 @@ extension VirtualRouter {
         case faultChanged(isFaulty: Bool)
         /// Trackers moved the effective priority (never for an address owner).
         case effectivePriorityChanged(Priority)
+        /// A manager set the configured priority (SNMP vrrpInstanceBasePriority); the Engine then
+        /// moves the effective priority with it.
+        case basePriorityChanged(Priority)
+        /// A manager turned preemption on or off (SNMP vrrpInstancePreempt: keepalived.conf's nopreempt).
+        case preemptionChanged(enabled: Bool)
         /// Orderly shutdown (SIGTERM).
         case stop
         /// Sync group: this backup's down timer ran out but another member does not want MASTER

@@ -136,6 +136,14 @@ public struct VirtualRouter: Sendable {
             actions.append(.log("(\(configuration.name)) Changing effective priority from \(effectivePriority) to \(priority)"))
             effectivePriority = priority
             retimeAfterPriorityChange(now: now, &actions)
+        case let .basePriorityChanged(priority):
+            // keepalived's vrrp_snmp_instance_priority.
+            actions.append(.log("(\(configuration.name)) base priority changed from \(configuration.basePriority) to \(priority) via SNMP."))
+            configuration.basePriority = priority
+        case let .preemptionChanged(enabled):
+            // keepalived's vrrp_snmp_instance_preempt logs even when nothing changes.
+            actions.append(.log("(\(configuration.name)) preemption \(enabled ? "enabled" : "disabled") with SNMP"))
+            configuration.noPreempt = !enabled
         case .stop:
             stop(&actions)
         case .syncGroupHold:

@@ -28,6 +28,17 @@ enum CheckerFixtures {
         try namespace.start(["python3", "-m", "http.server", "\(port)", "--bind", "10.77.0.12", "--directory", root], name: "http")
     }
 
+    /// A TCP server on 10.77.0.12:9000 that accepts and closes every connection (a TCP_CHECK passes).
+    static func tcpListener(_ namespace: LabNamespace) throws -> LabProcess {
+        try namespace.start(["python3", "-c", """
+            import socket
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("10.77.0.12", 9000)); s.listen(64)
+            while True:
+                c, _ = s.accept(); c.close()
+            """], name: "listener")
+    }
+
     /// Waits (at most 10 s) until something listens on every TCP port of `ports` in `namespace`.
     static func waitForListeners(_ namespace: LabNamespace, ports: [Int]) -> Bool {
         F.wait(atMost: 10) {

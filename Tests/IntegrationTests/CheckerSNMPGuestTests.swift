@@ -9,7 +9,7 @@ import Testing
 
 /// What the guest runs besides our daemon; in CI a missing one fails the test instead of skipping it.
 enum CheckSNMPGuestGate {
-    static let oracle = ["/usr/sbin/keepalived", "/usr/sbin/snmpd", "/usr/sbin/snmptrapd", "/usr/bin/snmpwalk"]
+    static let oracle = ["/usr/sbin/keepalived", "/usr/sbin/snmpd", "/usr/sbin/snmptrapd", "/usr/bin/snmpwalk", "/usr/bin/snmpset"]
     static var shouldRun: Bool {
         IPVSGuestGate.shouldRun && (Lab.availability.isCI || oracle.allSatisfy { FileManager.default.isExecutableFile(atPath: $0) })
     }
@@ -112,27 +112,32 @@ struct CheckerSNMPGuestTests {
         }
         """
 
+    /// Both real servers serving and snmpd running in the guest (read community `public`, write
+    /// `private`, traps to 16162), with the shell helpers the SNMP guest scripts share: `walk OID`,
+    /// `statuses` (the real servers' realServerStatus column) and `await COMMAND OUTPUT` (up to 60 s).
+    static let snmpdShell = """
+        serve 1; serve 2
+        printf 'master agentx\\nagentXSocket /tmp/snmp/agentx.sock\\nagentaddress udp:127.0.0.1:16161\\nrocommunity public 127.0.0.1\\nrwcommunity private 127.0.0.1\\ntrap2sink 127.0.0.1:16162 public\\n' > /tmp/snmp/snmpd.conf
+        snmpd -f -Lo -C -c /tmp/snmp/snmpd.conf -m '' -p /tmp/snmp/snmpd.pid > /tmp/snmpd.log 2>&1 &
+        n=100; while [ ! -S /tmp/snmp/agentx.sock ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+        walk() { snmpwalk -v2c -c public -On -m '' -t 3 -r 1 127.0.0.1:16161 "$1"; }
+        statuses() { walk .1.3.6.1.4.1.9586.100.5.3.4.1.6 2>/dev/null | awk '{printf "%s ", $NF}'; }
+        await() {
+          n=300
+          while [ $n -gt 0 ]; do [ "$($1)" = "$2" ] && return 0; sleep 0.2; n=$((n - 1)); done
+          echo "timed out waiting for $1 to be '$2': '$($1)'"; cat /tmp/ka-$IMPL.log; return 1
+        }
+        """
+
     /// Runs each implementation in turn under the same snmpd: settle, traffic, walk, a real server
     /// down, SIGTERM; one `== walk NAME`, `== traps NAME` and `== log NAME` section each.
     static let script = IPVSGuest.natLabScript(realServers: 2) + """
         ip link set lo up
         mkdir -p /var/lib/snmp /run /var/run /tmp/snmp
         printf '%s\\n' "$CONF" > /tmp/keepalived.conf
-        printf 'master agentx\\nagentXSocket /tmp/snmp/agentx.sock\\nagentaddress udp:127.0.0.1:16161\\nrocommunity public 127.0.0.1\\ntrap2sink 127.0.0.1:16162 public\\n' > /tmp/snmp/snmpd.conf
         printf 'disableAuthorization yes\\nsnmpTrapdAddr udp:127.0.0.1:16162\\n' > /tmp/snmp/snmptrapd.conf
-        serve 1; serve 2
-        snmpd -f -Lo -C -c /tmp/snmp/snmpd.conf -m '' -p /tmp/snmp/snmpd.pid > /tmp/snmpd.log 2>&1 &
-        n=100; while [ ! -S /tmp/snmp/agentx.sock ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
-
-        walk() { snmpwalk -v2c -c public -On -m '' -t 3 -r 1 127.0.0.1:16161 "$1"; }
-        statuses() { walk .1.3.6.1.4.1.9586.100.5.3.4.1.6 2>/dev/null | awk '{printf "%s ", $NF}'; }
+        \(snmpdShell)
         traps() { grep -c '^.1.3.6.1.2.1.1.3.0' /tmp/traps-$IMPL.txt 2>/dev/null || true; }
-        # Polls (up to 60 s) until the command's output is $2.
-        await() {
-          n=300
-          while [ $n -gt 0 ]; do [ "$($1)" = "$2" ] && return 0; sleep 0.2; n=$((n - 1)); done
-          echo "timed out waiting for $1 to be '$2': '$($1)'"; cat /tmp/ka-$IMPL.log; return 1
-        }
         observe() {
           IMPL=$1; shift
           snmptrapd -f -Lf /tmp/traps-$IMPL.txt -C -c /tmp/snmp/snmptrapd.conf -m '' -On -F '%v\\n' &

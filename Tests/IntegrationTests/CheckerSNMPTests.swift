@@ -71,13 +71,7 @@ struct CheckerSNMPTests {
     func walkAndTrapsAsKeepalivedServesThem(dashX: Bool) throws {
         F.checkPrerequisites()
         try Lab.withLab(routers: 2) { lab in
-            let listener = try lab.router(2).start(["python3", "-c", """
-                import socket
-                s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-                s.bind(("10.77.0.12", 9000)); s.listen(64)
-                while True:
-                    c, _ = s.accept(); c.close()
-                """], name: "listener")
+            let listener = try CheckerFixtures.tcpListener(lab.router(2))
             let router = lab.router(1)
             let station = try SNMPStation(router, directory: lab.directory + "/snmp")
             let snmpd = try station.startAgent()

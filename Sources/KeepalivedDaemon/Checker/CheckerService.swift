@@ -89,6 +89,13 @@ final class CheckerService: @unchecked Sendable {
         }
     }
 
+    /// A manager's weight for a real server (SNMP realServerWeight), applied on the checker thread.
+    func managerSetWeight(_ weight: UInt8, virtualServer v: Int, realServer r: Int) {
+        loop.perform { [self] in
+            execute(engine.managerSetWeight(Int64(weight), virtualServer: v, realServer: r), now: MonotonicClock.now())
+        }
+    }
+
     /// One line per server whose `lvs_method TUN` names a type or checksum option: IPVS gets a
     /// plain ipip tunnel for it, since those destination attributes are not programmed yet.
     static func unprogrammedTunnelSettings(_ virtualServers: [VirtualServer]) -> [String] {

@@ -152,6 +152,7 @@ enum DaemonRunner {
         }, uniquingKeysWith: { first, _ in first })
         // The VMACs exist now: the MIBs show them.
         if runtimes.contains(where: { $0.virtualMAC != nil }) { snmp?.reconfigure(loaded.configuration, runtimes: runtimes) }
+        snmp?.acceptWrites(vrrp: service, checker: checker)
         snmp?.start()
         let thread = ServiceThread { service.run() }
         thread.start()

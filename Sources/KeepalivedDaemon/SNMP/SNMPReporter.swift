@@ -62,6 +62,20 @@ final class SNMPReporter: Sendable {
         agent.start()
     }
 
+    /// Lets managers SET what keepalived 2.2.7 lets them: each change is posted to the thread that
+    /// owns the state (VRRP or checker), which applies it; the SNMP thread never touches either.
+    func acceptWrites(vrrp: VRRPService, checker: CheckerService?) {
+        agent.acceptWrites { writes in
+            for write in writes {
+                switch write {
+                case let .basePriority(instance, priority): vrrp.requestSetting(instance, .basePriority(Priority(priority)))
+                case let .preempt(instance, enabled): vrrp.requestSetting(instance, .preemption(enabled: enabled))
+                case let .realServerWeight(v, r, weight): checker?.managerSetWeight(weight, virtualServer: v, realServer: r)
+                }
+            }
+        }
+    }
+
     /// Stops the SNMP thread once the queued traps had their chance.
     func stop() { agent.stop() }
 

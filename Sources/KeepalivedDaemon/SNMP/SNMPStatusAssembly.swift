@@ -123,6 +123,9 @@ enum SNMPStatusAssembly {
             instance.state = VrrpState(router.state)
             instance.wantedState = VrrpState(router.wantState)
             instance.effectivePriority = Int(router.effectivePriority.rawValue)
+            // A manager may have changed these (SNMP SET).
+            instance.basePriority = Int(router.configuration.basePriority.rawValue)
+            instance.preempt = !router.configuration.noPreempt
             instance.vipsSet = router.addressesInstalled
             for vip in instance.vips.indices { instance.vips[vip].isSet = router.addressesInstalled }
             for vip in instance.excludedVips.indices { instance.excludedVips[vip].isSet = router.addressesInstalled }

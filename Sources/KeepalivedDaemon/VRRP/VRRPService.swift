@@ -141,6 +141,8 @@ public final class VRRPService: @unchecked Sendable {
     var processWatcher: ProcessWatcher?
     /// Reloads handed over by `requestReload`, applied on the VRRP thread in order.
     let pendingReload = Mutex<[ReloadRequest]>([])
+    /// Managers' changes handed over by `requestSetting`, applied on the VRRP thread in order.
+    let pendingSettings = Mutex<[(InstanceID, Engine.Setting)]>([])
     /// `-D/--log-detail`: keepalived's extra lines (each gratuitous ARP / NA, advert timeouts,
     /// priority 0 sent and received).
     public var logDetail = false
@@ -238,7 +240,7 @@ public final class VRRPService: @unchecked Sendable {
     }
 
     /// Requests to the VRRP thread, one byte each on the control pipe.
-    enum Control: UInt8 { case stop = 1, writeStats = 2, writeStatsAndClear = 3, writeJSON = 4, reload = 5, writeData = 6 }
+    enum Control: UInt8 { case stop = 1, writeStats = 2, writeStatsAndClear = 3, writeJSON = 4, reload = 5, writeData = 6, setting = 7 }
 
     /// Asks the loop to stop (async-signal-safe: one write to a pipe).
     public func requestStop() { send(.stop) }
@@ -279,6 +281,7 @@ public final class VRRPService: @unchecked Sendable {
             case .writeJSON?: writeJSON()
             case .writeData?: writeData()
             case .reload?: if let request = pendingReload.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { applyReload(request) }
+            case .setting?: applySettings()
             case nil: break
             }
         }

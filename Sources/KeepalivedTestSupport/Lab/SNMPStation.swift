@@ -24,6 +24,7 @@ public struct SNMPStation: Sendable {
             agentXSocket \(directory)/agentx.sock
             agentaddress udp:127.0.0.1:\(Self.agentPort)
             rocommunity public 127.0.0.1
+            rwcommunity private 127.0.0.1
             trap2sink 127.0.0.1:\(Self.trapPort) public
             """.write(toFile: directory + "/snmpd.conf", atomically: true, encoding: .utf8)
         try """
@@ -60,6 +61,15 @@ public struct SNMPStation: Sendable {
             ["snmpwalk", "-v2c", "-c", "public", "-On", "-m", "", "-t", String(timeout), "-r", "0",
              "127.0.0.1:\(Self.agentPort)", root], timeout: .seconds(30))
         return result.standardOutput.split(separator: "\n").map(String.init)
+    }
+
+    /// `snmpset -v2c -c private` of one `oid TYPE value` (snmpset's type letters: `i`, `u`, `s`, ...):
+    /// what snmpset prints, its error lines included.
+    public func set(_ oid: String, _ type: String, _ value: String) throws -> String {
+        let result = try namespace.run(
+            ["snmpset", "-v2c", "-c", "private", "-On", "-m", "", "-t", "2", "-r", "0", "127.0.0.1:\(Self.agentPort)", oid, type, value],
+            timeout: .seconds(30))
+        return (result.standardOutput + result.standardError).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The three subtrees keepalived serves, walked one after the other.
