@@ -46,7 +46,6 @@ final class CheckerService: @unchecked Sendable {
         self.applier = applier
         self.log = log
         (factory, resolve) = Self.probing(configuration, runner: runner, log: log)
-        for line in Self.unprogrammedTunnelSettings(configuration.virtualServers) { log(line) }
         let used = Set(configuration.virtualServers.flatMap { $0.realServers.flatMap { $0.fileChecks.compactMap(\.trackFile) } })
         trackedFiles = configuration.trackFiles.compactMap { file in
             guard used.contains(file.name), let path = file.path else { return nil }
@@ -74,7 +73,6 @@ final class CheckerService: @unchecked Sendable {
     func reload(_ configuration: Configuration) {
         let fresh = HealthChecker(configuration: configuration)
         let (factory, resolve) = Self.probing(configuration, runner: runner, log: log)
-        for line in Self.unprogrammedTunnelSettings(configuration.virtualServers) { log(line) }
         loop.perform { [self] in
             var random = SystemRandomNumberGenerator()
             let reload = engine.reloaded(to: fresh) { maximum in UInt64.random(in: 0...maximum, using: &random) }
@@ -85,22 +83,6 @@ final class CheckerService: @unchecked Sendable {
             execute(reload.actions, now: MonotonicClock.now())
             log("Reloaded the checker: \(reload.continuing.count) of \(engine.checkerIDs.count) checkers carried over")
         }
-    }
-
-    /// One line per server whose `lvs_method TUN` names a type or checksum option: IPVS gets a
-    /// plain ipip tunnel for it, since those destination attributes are not programmed yet.
-    static func unprogrammedTunnelSettings(_ virtualServers: [VirtualServer]) -> [String] {
-        var lines: [String] = []
-        for vs in virtualServers {
-            var servers = vs.realServers.map { ($0.address, $0.port, $0.forwarding) }
-            if let sorry = vs.sorryServer { servers.append((sorry.address, sorry.port, sorry.forwarding)) }
-            for (address, port, method) in servers {
-                guard let method, method.kind == .tunnel, method.tunnelType != .ipip || method.tunnelChecksum != .none else { continue }
-                lines.append("\(vs.keepalivedName(destination: address, port: port)) of VS \(vs.keepalivedName): lvs_method TUN type "
-                             + "\(method.tunnelType.rawValue) \(method.tunnelChecksum.rawValue) is not programmed yet; IPVS gets ipip")
-            }
-        }
-        return lines
     }
 
     /// Starts the checker thread.
