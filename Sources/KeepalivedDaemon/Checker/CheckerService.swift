@@ -3,6 +3,7 @@
 import CheckerCore
 import CheckerProbes
 import Glibc
+import IPVSModel
 import KeepalivedConfig
 import LinuxNet
 import Notification
@@ -32,12 +33,15 @@ final class CheckerService: @unchecked Sendable {
     var snmp: SNMPReporter?
     /// The last snapshot handed to SNMP, so an unchanged state is not republished.
     private var published: CheckerStatusSnapshot?
+    /// keepalived.conf: lvs_timeouts (empty: none).
+    private var timeouts: IPVSTimeouts
     /// Set while the IPVS table is released at shutdown (the quorum traps then report status 3).
     private var stopping = false
 
     init(configuration: Configuration, applier: any IPVSApplier, logChanges: Bool = false, fifos: [Notification.NotifyFIFO] = [],
          mailer: MailSender? = nil, log: @escaping @Sendable (String) -> Void) {
         engine = HealthChecker(configuration: configuration)
+        timeouts = Self.timeouts(configuration)
         self.logChanges = logChanges
         self.fifos = fifos
         self.mailer = mailer
@@ -80,9 +84,19 @@ final class CheckerService: @unchecked Sendable {
             engine = reload.engine
             self.factory = factory
             self.resolve = resolve
+            // keepalived: the new lvs_timeouts, or the kernel's own back when they were dropped.
+            let timeouts = Self.timeouts(configuration)
+            if !timeouts.isEmpty || !self.timeouts.isEmpty { applier.setTimeouts(timeouts.isEmpty ? nil : timeouts) }
+            self.timeouts = timeouts
             execute(reload.actions, now: MonotonicClock.now())
             log("Reloaded the checker: \(reload.continuing.count) of \(engine.checkerIDs.count) checkers carried over")
         }
+    }
+
+    /// keepalived.conf: lvs_timeouts tcp N tcpfin N udp N (0 for each not given).
+    static func timeouts(_ configuration: Configuration) -> IPVSTimeouts {
+        let lvs = configuration.global.lvs
+        return IPVSTimeouts(tcp: lvs.tcpTimeout ?? 0, tcpFin: lvs.tcpFinTimeout ?? 0, udp: lvs.udpTimeout ?? 0)
     }
 
     /// Starts the checker thread.
@@ -101,6 +115,8 @@ final class CheckerService: @unchecked Sendable {
         loop.stop()
         thread?.join()
         stopping = true
+        // keepalived's ipvs_stop puts the kernel's timeouts back, -I or not.
+        defer { applier.setTimeouts(nil) }
         guard releaseIPVS else { return }
         let earlier = runner.running
         let started = MonotonicClock.now()
@@ -126,6 +142,8 @@ final class CheckerService: @unchecked Sendable {
             }
             fileWatcher = watcher
         }
+        // keepalived sets lvs_timeouts before it programs the table.
+        if !timeouts.isEmpty { applier.setTimeouts(timeouts) }
         let now = MonotonicClock.now()
         execute(engine.start(warmup: { maximum in UInt64.random(in: 0...maximum, using: &random) }, trackFiles: initialValues), now: now)
         loop.run(

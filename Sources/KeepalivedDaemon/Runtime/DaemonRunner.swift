@@ -72,6 +72,7 @@ enum DaemonRunner {
                                      fifos: fifos.checker, mailer: mailer) { log.info($0) }
             checker?.snmp = snmp
         }
+        let syncDaemon = LVSSyncDaemonController.forConfiguration(loaded.configuration, runsChecker: runsChecker) { log.info($0) }
         let service: VRRPService
         do {
             service = try VRRPService(
@@ -83,6 +84,7 @@ enum DaemonRunner {
                 releaseAddressesOnStop: !options.dontReleaseVRRP,
                 log: { log.info($0) },
                 onTransition: { name, _, to, priority in
+                    syncDaemon?.transition(instance: name, to: to)
                     snmp?.instanceTransition(name, to: to)
                     if let word = NotificationAssembly.word(to) {
                         notifier.transition(instance: name, state: word, priority: Int(priority.rawValue))
@@ -130,6 +132,7 @@ enum DaemonRunner {
         // The VMACs exist now: the MIBs show them.
         if runtimes.contains(where: { $0.virtualMAC != nil }) { snmp?.reconfigure(loaded.configuration, runtimes: runtimes) }
         snmp?.start()
+        syncDaemon?.start()
         let thread = ServiceThread { service.run() }
         thread.start()
         checker?.start()
@@ -146,6 +149,7 @@ enum DaemonRunner {
                 mailer.stop()
                 service.requestStop()
                 thread.join()
+                syncDaemon?.stop()
                 notifier.finish()
                 snmp?.stop()
                 vrrpPid.remove()
