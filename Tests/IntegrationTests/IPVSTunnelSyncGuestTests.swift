@@ -2,7 +2,8 @@
 // keepalived 2.2.7, then ours, run the same configuration in one QEMU guest boot (Debian's cloud
 // kernel has ip_vs; this host's has none), and what ipvsadm reads back is compared: the tunnel
 // columns of `ipvsadm -Ln --tun-info`, `ipvsadm -L --timeout` while running and after SIGTERM, and
-// `ipvsadm -L --daemon` while the VRRP instance is backup, once it is master, and after SIGTERM.
+// `ipvsadm -L --daemon` while the VRRP instance is backup, once it is master, and after SIGTERM;
+// under strace, the IPVS_CMD_SET_CONFIG/GET_CONFIG and NEW_DAEMON/DEL_DAEMON messages each sends.
 import Foundation
 import KeepalivedTestSupport
 import Testing
@@ -66,7 +67,8 @@ struct IPVSTunnelSyncGuestTests {
         }
         run() {
           echo "== $2 timeout before"; ipvsadm -L --timeout
-          $1 -n -l -G -f /tmp/keepalived.conf -p /tmp/k.pid -r /tmp/kv.pid -c /tmp/kc.pid > /tmp/keepalived.log 2>&1 &
+          strace -f -e trace=sendmsg,sendto -xx -s 1024 -o /tmp/strace.log \\
+            $1 -n -l -G -f /tmp/keepalived.conf -p /tmp/k.pid -r /tmp/kv.pid -c /tmp/kc.pid > /tmp/keepalived.log 2>&1 &
           k=$!
           await "ipvsadm -L --daemon" "backup sync daemon"
           echo "== $2 daemon backup"; ipvsadm -L --daemon
@@ -75,11 +77,13 @@ struct IPVSTunnelSyncGuestTests {
           echo "== $2 timeout"; ipvsadm -L --timeout
           await "ipvsadm -L --daemon" "master sync daemon"
           echo "== $2 daemon master"; ipvsadm -L --daemon
-          kill -TERM $k; wait $k || true
+          kill -TERM $(cat /tmp/k.pid); wait $k || true
           echo "== $2 daemon stopped"; ipvsadm -L --daemon
           echo "== $2 timeout stopped"; ipvsadm -L --timeout
           echo "== $2 table stopped"; ipvsadm -Ln
           echo "== $2 log"; cat /tmp/keepalived.log
+          # The generic netlink payloads of commands 9, 10, 12 and 13, as hex.
+          echo "== $2 genl"; grep -o '"\\\\x0[9acd]\\\\x01\\\\x00\\\\x00[^"]*"' /tmp/strace.log | sed 's/\\\\x//g; s/"//g'
         }
         run $THEIRS theirs
         run $OURS ours
@@ -89,7 +93,7 @@ struct IPVSTunnelSyncGuestTests {
         let ours = try #require(IPVSCheckerGuestTests.keepalived, "keepalived is not built: swift build --product keepalived")
         let image = try IPVSGuest.prepareImage()
         let result = try IPVSGuest.run("THEIRS=\(CheckerNotifyGuestTests.debian)\nOURS=\(ours)\nCONF='\(Self.config)'\n" + Self.script,
-                                       binaries: [CheckerNotifyGuestTests.debian, ours], image: image)
+                                       binaries: [CheckerNotifyGuestTests.debian, ours, "/usr/bin/strace"], image: image)
         print("IPVS guest (tunnel, timeouts, sync daemon, both daemons): kernel \(result.kernel ?? "?"), boot-to-result \(result.qemu.duration)")
         #expect(result.status == 0, "\(result)")
         let sections = result.sections
@@ -109,6 +113,17 @@ struct IPVSTunnelSyncGuestTests {
         #expect(sections["ours daemon backup"] == "backup " + settings, "\(result)")
         #expect(sections["ours daemon master"] == "master " + settings, "\(result)")
         #expect(sections["ours daemon stopped"] == "", "\(result)")
+        // The same messages: the timeouts read, set and put back; the backup daemon started, swapped
+        // for a master one, which stops at SIGTERM (one process here, two there: compared per kind).
+        func genl(_ name: String, _ commands: Set<String>) -> [String] {
+            (sections[name + " genl"] ?? "").split(separator: "\n").map(String.init).filter { commands.contains(String($0.prefix(2))) }
+        }
+        for commands: Set<String> in [["0c", "0d"], ["09", "0a"]] {
+            #expect(!genl("theirs", commands).isEmpty, "\(result)")
+            #expect(genl("ours", commands) == genl("theirs", commands), "\(result)")
+        }
+        #expect(genl("ours", ["09", "0a"]).map { $0.prefix(2) + "/" + $0.dropFirst(24).prefix(2) } == ["09/02", "0a/02", "09/01", "0a/01"],
+                "\(result)")
         let log = sections["ours log"] ?? ""
         #expect(log.contains("(VI_1) Entering MASTER STATE"), "\(result)")
         #expect(!log.contains("IPVS cmd") && !log.contains("Failed to"), "a request the kernel refused\n\(result)")
