@@ -91,6 +91,7 @@ struct IPVSTunnelSyncGuestTests {
 
     @Test func tunnelTimeoutsAndSyncDaemonMatchKeepalived() throws {
         let ours = try #require(IPVSCheckerGuestTests.keepalived, "keepalived is not built: swift build --product keepalived")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "strace is missing: run scripts/bootstrap")
         let image = try IPVSGuest.prepareImage()
         let result = try IPVSGuest.run("THEIRS=\(CheckerNotifyGuestTests.debian)\nOURS=\(ours)\nCONF='\(Self.config)'\n" + Self.script,
                                        binaries: [CheckerNotifyGuestTests.debian, ours, "/usr/bin/strace"], image: image)
