@@ -9,7 +9,7 @@ import VRRPCore
 @testable import KeepalivedDaemon
 
 @Suite struct LVSSyncDaemonPlanTests {
-    func resolve(_ syncLine: String) -> (plan: LVSSyncDaemonPlan?, log: [String]) {
+    func resolve(_ syncLine: String, runsChecker: Bool = true) -> (plan: LVSSyncDaemonPlan?, log: [String]) {
         let loaded = ConfigLoader.load(
             .init(configFile: "/k.conf", configID: "lab1", reportUnsupported: false),
             host: InMemoryHost(files: ["/k.conf": """
@@ -26,11 +26,16 @@ import VRRPCore
                   }
                 }
                 """]))
-        return LVSSyncDaemonPlan.resolve(loaded.configuration)
+        return LVSSyncDaemonPlan.resolve(loaded.configuration, runsChecker: runsChecker)
     }
 
     func render(_ steps: [LVSSyncDaemonPlan.Step]) -> [String] {
         steps.map { "\($0.command) \($0.state)\($0.quiet ? " quiet" : "")" }
+    }
+
+    /// The steps with the port each one names.
+    func renderWithPort(_ steps: [LVSSyncDaemonPlan.Step]) -> [String] {
+        zip(render(steps), steps).map { "\($0) \($1.daemon.port.map(String.init) ?? "-")" }
     }
 
     @Test func followsTheInstance() throws {
@@ -61,6 +66,35 @@ import VRRPCore
         #expect(render(plan.stopped()) == ["stop master quiet", "stop backup quiet"])
     }
 
+    /// Without virtual servers keepalived's checker does not run, and neither does the daemon it
+    /// would start; an instance-driven one is the VRRP side's and runs regardless.
+    @Test func withoutAnInstanceOnlyWithTheChecker() {
+        #expect(resolve("lvs_sync_daemon lo", runsChecker: false).plan == nil)
+        #expect(resolve("lvs_sync_daemon lo VI_1", runsChecker: false).plan != nil)
+    }
+
+    /// SIGHUP: the same settings leave the daemon alone; new ones restart it in the instance's state
+    /// (keepalived 2.2.7 in the QEMU guest: a master daemon reloaded with a new port runs as master
+    /// on that port); a dropped one stops.
+    @Test func reloadRestartsOnlyAChangedDaemon() throws {
+        var plan = try #require(resolve("lvs_sync_daemon lo VI_1 port 8848").plan)
+        _ = plan.started()
+        _ = plan.transition(instance: "VI_1", to: .master)
+        let states: [String: VRRPCore.VRRPState] = ["VI_1": .master]
+        let same = LVSSyncDaemonPlan.reconfigured(from: plan, to: resolve("lvs_sync_daemon lo VI_1 port 8848").plan, instanceStates: states)
+        #expect(same.steps.isEmpty)
+        #expect(same.plan == plan)
+        let changed = LVSSyncDaemonPlan.reconfigured(from: plan, to: resolve("lvs_sync_daemon lo VI_1 port 8850").plan, instanceStates: states)
+        #expect(renderWithPort(changed.steps) == ["stop master 8848", "start backup 8850", "stop backup 8850", "start master 8850"])
+        var next = try #require(changed.plan)
+        #expect(render(next.stopped()) == ["stop master"])
+        let dropped = LVSSyncDaemonPlan.reconfigured(from: changed.plan, to: nil, instanceStates: states)
+        #expect(render(dropped.steps) == ["stop master"])
+        #expect(dropped.plan == nil)
+        let added = LVSSyncDaemonPlan.reconfigured(from: nil, to: resolve("lvs_sync_daemon lo").plan, instanceStates: states)
+        #expect(render(added.steps) == ["stop master quiet", "stop backup quiet", "start master", "start backup"])
+    }
+
     @Test func unknownInstanceClearsTheDaemon() {
         let (plan, log) = resolve("lvs_sync_daemon lo VI_9")
         #expect(plan == nil)
@@ -68,9 +102,10 @@ import VRRPCore
     }
 
     @Test func refusalsAreLoggedAsKeepalivedLogsThem() {
-        #expect(LVSSyncDaemonController.refusal(.init(command: .stop, state: .backup), errno: ESRCH)
+        let daemon = IPVSSyncDaemon(state: .backup, interface: "lo", syncID: 0)
+        #expect(LVSSyncDaemonController.refusal(.init(command: .stop, state: .backup, daemon: daemon), errno: ESRCH)
                 == "IPVS cmd IP_VS_SO_SET_STOPDAEMON(1164) error: No daemon is running(3)")
-        #expect(LVSSyncDaemonController.refusal(.init(command: .start, state: .master), errno: EEXIST)
+        #expect(LVSSyncDaemonController.refusal(.init(command: .start, state: .master, daemon: daemon), errno: EEXIST)
                 == "IPVS cmd IP_VS_SO_SET_STARTDAEMON(1163) error: Daemon has already run(17)")
     }
 

@@ -8,62 +8,76 @@ import LinuxNet
 import VRRPCore
 
 final class LVSSyncDaemonController: @unchecked Sendable {
-    // plan and queue are guarded by mutex; client belongs to the worker thread.
-    private var plan: LVSSyncDaemonPlan
+    // plan, states, queue, finished and thread are guarded by mutex; client belongs to the worker.
+    private var plan: LVSSyncDaemonPlan?
+    /// Every instance's last state, for a reload that names another instance.
+    private var states: [String: VRRPCore.VRRPState] = [:]
     private var queue: [LVSSyncDaemonPlan.Step] = []
     private var finished = false
+    private var thread: ServiceThread?
     private var mutex = pthread_mutex_t()
     private var condition = pthread_cond_t()
     private var client: IPVSClient?
     /// Set once IPVS could not be opened (said once, not per step).
     private var unavailable = false
-    private var thread: ServiceThread?
     private let log: @Sendable (String) -> Void
 
-    init(plan: LVSSyncDaemonPlan, log: @escaping @Sendable (String) -> Void) {
+    /// The controller of what `configuration` asks for (logging why not where keepalived does); it
+    /// has no thread until there is a daemon to start.
+    init(_ configuration: Configuration, runsChecker: Bool, log: @escaping @Sendable (String) -> Void) {
+        let (plan, lines) = LVSSyncDaemonPlan.resolve(configuration, runsChecker: runsChecker)
+        for line in lines { log(line) }
         self.plan = plan
         self.log = log
         pthread_mutex_init(&mutex, nil)
         pthread_cond_init(&condition, nil)
     }
 
-    /// The controller a configuration asks for, if any (logging why not where keepalived does). An
-    /// instance-driven daemon is the VRRP side's; one without an instance is the checker's, so it
-    /// runs only with virtual servers, as keepalived's checker process does.
-    static func forConfiguration(_ configuration: Configuration, runsChecker: Bool,
-                                 log: @escaping @Sendable (String) -> Void) -> LVSSyncDaemonController? {
-        let (plan, lines) = LVSSyncDaemonPlan.resolve(configuration)
-        for line in lines { log(line) }
-        guard let plan, plan.instance != nil || runsChecker else { return nil }
-        return LVSSyncDaemonController(plan: plan, log: log)
-    }
-
-    /// Starts the worker and queues the start-up steps.
+    /// Queues the start-up steps (before the VRRP thread runs, so they come before any transition's).
     func start() {
-        let thread = ServiceThread { [self] in work() }
-        self.thread = thread
-        thread.start()
-        update { $0.started() }
+        update { $0?.started() ?? [] }
     }
 
-    /// Called on the VRRP thread for every instance transition: only queues.
+    /// Called on the VRRP thread for every instance transition: only records and queues.
     func transition(instance: String, to state: VRRPCore.VRRPState) {
-        update { $0.transition(instance: instance, to: state) }
+        update { plan in
+            states[instance] = state
+            return plan?.transition(instance: instance, to: state) ?? []
+        }
+    }
+
+    /// SIGHUP: the new configuration's lvs_sync_daemon.
+    func reload(_ configuration: Configuration, runsChecker: Bool) {
+        let (fresh, lines) = LVSSyncDaemonPlan.resolve(configuration, runsChecker: runsChecker)
+        for line in lines { log(line) }
+        update { plan in
+            let (next, steps) = LVSSyncDaemonPlan.reconfigured(from: plan, to: fresh, instanceStates: states)
+            plan = next
+            return steps
+        }
     }
 
     /// Queues the shutdown steps and waits until they are sent.
     func stop() {
-        update { $0.stopped() }
+        update { $0?.stopped() ?? [] }
         pthread_mutex_lock(&mutex)
         finished = true
+        let worker = thread
         pthread_cond_signal(&condition)
         pthread_mutex_unlock(&mutex)
-        thread?.join()
+        worker?.join()
     }
 
-    private func update(_ change: (inout LVSSyncDaemonPlan) -> [LVSSyncDaemonPlan.Step]) {
+    /// Changes the plan under the lock and queues its steps, starting the worker for the first ones.
+    private func update(_ change: (inout LVSSyncDaemonPlan?) -> [LVSSyncDaemonPlan.Step]) {
         pthread_mutex_lock(&mutex)
-        queue += change(&plan)
+        let steps = change(&plan)
+        queue += steps
+        if thread == nil && !steps.isEmpty {
+            let worker = ServiceThread { [self] in work() }
+            thread = worker
+            worker.start()
+        }
         pthread_cond_signal(&condition)
         pthread_mutex_unlock(&mutex)
     }
@@ -75,14 +89,13 @@ final class LVSSyncDaemonController: @unchecked Sendable {
             let steps = queue
             queue.removeAll()
             let done = finished
-            let daemon = plan.daemon
             pthread_mutex_unlock(&mutex)
-            for step in steps { send(step, daemon: daemon) }
+            for step in steps { send(step) }
             if done && steps.isEmpty { return }
         }
     }
 
-    private func send(_ step: LVSSyncDaemonPlan.Step, daemon: IPVSSyncDaemon) {
+    private func send(_ step: LVSSyncDaemonPlan.Step) {
         guard !unavailable else { return }
         if client == nil {
             do { client = try IPVSClient() } catch {
@@ -94,8 +107,8 @@ final class LVSSyncDaemonController: @unchecked Sendable {
         guard let client else { return }
         do {
             switch step.command {
-            case .start: try client.startDaemon(daemon.with(state: step.state))
-            case .stop: try client.stopDaemon(step.state, syncID: daemon.syncID)
+            case .start: try client.startDaemon(step.daemon.with(state: step.state))
+            case .stop: try client.stopDaemon(step.state, syncID: step.daemon.syncID)
             }
         } catch {
             guard !step.quiet else { return }

@@ -13,8 +13,14 @@ struct LVSSyncDaemonPlan: Sendable, Equatable {
         enum Command: Sendable, Equatable { case start, stop }
         var command: Command
         var state: IPVSSyncState
+        /// The settings it starts with, or whose sync id it stops.
+        var daemon: IPVSSyncDaemon
         /// keepalived ignores errors when it clears daemons left by an earlier run.
         var quiet = false
+    }
+
+    private func step(_ command: Step.Command, _ state: IPVSSyncState, quiet: Bool = false) -> Step {
+        Step(command: command, state: state, daemon: daemon, quiet: quiet)
     }
 
     /// The daemon's settings (its state is set per step).
@@ -24,10 +30,11 @@ struct LVSSyncDaemonPlan: Sendable, Equatable {
     /// The state the instance-driven daemon runs in.
     private(set) var running: IPVSSyncState?
 
-    /// The plan a configuration asks for, and the lines to log: none without lvs_sync_daemon, and
-    /// none (with keepalived's error line) when the instance it names does not exist.
-    static func resolve(_ configuration: Configuration) -> (plan: LVSSyncDaemonPlan?, log: [String]) {
-        guard let sync = configuration.global.lvs.syncDaemon else { return (nil, []) }
+    /// The plan a configuration asks for, and the lines to log: none without lvs_sync_daemon, none
+    /// (with keepalived's error line) when the instance it names does not exist, and none without an
+    /// instance unless the checker runs (keepalived's checker process runs that one).
+    static func resolve(_ configuration: Configuration, runsChecker: Bool) -> (plan: LVSSyncDaemonPlan?, log: [String]) {
+        guard let sync = configuration.global.lvs.syncDaemon, sync.vrrpInstance != nil || runsChecker else { return (nil, []) }
         var syncID = sync.syncID.map(UInt32.init)
         if let name = sync.vrrpInstance {
             guard let instance = configuration.vrrpInstances.first(where: { $0.name == name }) else {
@@ -45,11 +52,10 @@ struct LVSSyncDaemonPlan: Sendable, Equatable {
     /// earlier run left is cleared and both daemons start.
     mutating func started() -> [Step] {
         guard instance != nil else {
-            return [Step(command: .stop, state: .master, quiet: true), Step(command: .stop, state: .backup, quiet: true),
-                    Step(command: .start, state: .master), Step(command: .start, state: .backup)]
+            return [step(.stop, .master, quiet: true), step(.stop, .backup, quiet: true), step(.start, .master), step(.start, .backup)]
         }
         running = .backup
-        return [Step(command: .start, state: .backup)]
+        return [step(.start, .backup)]
     }
 
     /// An instance's transition: entering master swaps the backup daemon for a master one, leaving
@@ -60,17 +66,31 @@ struct LVSSyncDaemonPlan: Sendable, Equatable {
         let wanted: IPVSSyncState = state == .master ? .master : .backup
         guard wanted != current else { return [] }
         running = wanted
-        return [Step(command: .stop, state: current), Step(command: .start, state: wanted)]
+        return [step(.stop, current), step(.start, wanted)]
+    }
+
+    /// SIGHUP: an unchanged lvs_sync_daemon is left running; a changed one (or one added or removed)
+    /// is stopped and started again with its new settings, in the state its instance is in, as
+    /// keepalived 2.2.7 leaves it after a reload.
+    static func reconfigured(from old: LVSSyncDaemonPlan?, to new: LVSSyncDaemonPlan?,
+                             instanceStates: [String: VRRPCore.VRRPState]) -> (plan: LVSSyncDaemonPlan?, steps: [Step]) {
+        guard old?.daemon != new?.daemon || old?.instance != new?.instance else { return (old, []) }
+        var previous = old
+        var steps = previous?.stopped() ?? []
+        guard var plan = new else { return (nil, steps) }
+        steps += plan.started()
+        if let name = plan.instance, let state = instanceStates[name] { steps += plan.transition(instance: name, to: state) }
+        return (plan, steps)
     }
 
     /// At shutdown: the running daemon stops (both without an instance, errors ignored as keepalived's
     /// checker ignores them).
     mutating func stopped() -> [Step] {
         guard instance != nil else {
-            return [Step(command: .stop, state: .master, quiet: true), Step(command: .stop, state: .backup, quiet: true)]
+            return [step(.stop, .master, quiet: true), step(.stop, .backup, quiet: true)]
         }
         guard let current = running else { return [] }
         running = nil
-        return [Step(command: .stop, state: current)]
+        return [step(.stop, current)]
     }
 }

@@ -72,7 +72,7 @@ enum DaemonRunner {
                                      fifos: fifos.checker, mailer: mailer) { log.info($0) }
             checker?.snmp = snmp
         }
-        let syncDaemon = LVSSyncDaemonController.forConfiguration(loaded.configuration, runsChecker: runsChecker) { log.info($0) }
+        let syncDaemon = LVSSyncDaemonController(loaded.configuration, runsChecker: runsChecker) { log.info($0) }
         let service: VRRPService
         do {
             service = try VRRPService(
@@ -84,7 +84,7 @@ enum DaemonRunner {
                 releaseAddressesOnStop: !options.dontReleaseVRRP,
                 log: { log.info($0) },
                 onTransition: { name, _, to, priority in
-                    syncDaemon?.transition(instance: name, to: to)
+                    syncDaemon.transition(instance: name, to: to)
                     snmp?.instanceTransition(name, to: to)
                     if let word = NotificationAssembly.word(to) {
                         notifier.transition(instance: name, state: word, priority: Int(priority.rawValue))
@@ -132,7 +132,7 @@ enum DaemonRunner {
         // The VMACs exist now: the MIBs show them.
         if runtimes.contains(where: { $0.virtualMAC != nil }) { snmp?.reconfigure(loaded.configuration, runtimes: runtimes) }
         snmp?.start()
-        syncDaemon?.start()
+        syncDaemon.start()
         let thread = ServiceThread { service.run() }
         thread.start()
         checker?.start()
@@ -149,7 +149,7 @@ enum DaemonRunner {
                 mailer.stop()
                 service.requestStop()
                 thread.join()
-                syncDaemon?.stop()
+                syncDaemon.stop()
                 notifier.finish()
                 snmp?.stop()
                 vrrpPid.remove()
@@ -157,7 +157,8 @@ enum DaemonRunner {
                 log.info("Stopped \(versionLine)")
                 return 0
             case SIGHUP:
-                checker = reload(options, service: service, checker: checker, notifier: notifier, mailer: mailer, snmp: snmp, log: log)
+                checker = reload(options, service: service, checker: checker, notifier: notifier, mailer: mailer, snmp: snmp,
+                                 syncDaemon: syncDaemon, log: log)
             case SIGUSR2:
                 service.requestStats(clear: false)
             case statsClearSignal:
@@ -176,7 +177,7 @@ enum DaemonRunner {
     /// cannot run is reported and the running one kept. Otherwise the VRRP thread and the checker
     /// thread apply it (a checker starts if virtual servers appear). Returns the checker.
     static func reload(_ options: CommandLineOptions, service: VRRPService, checker: CheckerService?, notifier: InstanceNotifier,
-                       mailer: MailSender, snmp: SNMPReporter?, log: DaemonLog) -> CheckerService? {
+                       mailer: MailSender, snmp: SNMPReporter?, syncDaemon: LVSSyncDaemonController, log: DaemonLog) -> CheckerService? {
         log.info("Reloading")
         let report = ConfigTest.report(options, host: LocalHost())
         for line in report.diagnosticLines { log.info(line) }
@@ -201,6 +202,7 @@ enum DaemonRunner {
             processes: VRRPAssembly.processes(configuration))
         request.firewall = VRRPAssembly.firewall(configuration, runtimes: runtimes) { log.info($0) }
         service.requestReload(request)
+        syncDaemon.reload(configuration, runsChecker: checker != nil || !configuration.virtualServers.isEmpty)
         if let checker {
             checker.reload(configuration)
             return checker
