@@ -65,7 +65,25 @@ public enum IPVSPlan {
             }
         }
         return IPVSDestination(address: address, port: destinationPort, forwarding: forwardingMethod(forwarding),
-                               weight: weight, upperThreshold: upperThreshold, lowerThreshold: lowerThreshold)
+                               weight: weight, upperThreshold: upperThreshold, lowerThreshold: lowerThreshold,
+                               tunnel: tunnel(forwarding))
+    }
+
+    /// keepalived.conf: lvs_method TUN type ipip|gue|gre [port N] [nocsum|csum|remcsum]; every
+    /// other method leaves the kernel's ipip, port 0, no flags.
+    public static func tunnel(_ method: ForwardingMethod) -> IPVSTunnel {
+        guard method.kind == .tunnel else { return .ipip }
+        let type: IPVSTunnelType = switch method.tunnelType {
+        case .ipip: .ipip
+        case .gue: .gue
+        case .gre: .gre
+        }
+        let flags: IPVSTunnelFlags = switch method.tunnelChecksum {
+        case .none: []
+        case .checksum: .checksum
+        case .remote: .remoteChecksum
+        }
+        return IPVSTunnel(type: type, port: method.tunnelPort ?? 0, flags: flags)
     }
 
     /// keepalived.conf: lvs_method / lb_kind → IP_VS_CONN_F_*.

@@ -32,6 +32,15 @@ extension IPVSService {
 }
 
 extension IPVSDestination {
-    /// `10.0.1.2:80 Masq 1`: address, forwarding method and weight.
-    public var summary: String { "\(key) \(forwarding.ipvsadmName) \(weight)" }
+    /// `10.0.1.2:80 Masq 1`: address, forwarding method and weight; a tunnel other than plain ipip
+    /// adds its encapsulation (`10.0.1.2:80 Tunnel 1 gue 6080 csum`).
+    public var summary: String {
+        let text = "\(key) \(forwarding.ipvsadmName) \(weight)"
+        guard forwarding == .tunnel, tunnel != .ipip else { return text }
+        var encapsulation = " \(tunnel.type.ipvsadmName)"
+        if tunnel.type == .gue { encapsulation += " \(tunnel.port)" }
+        if tunnel.flags.contains(.checksum) { encapsulation += " csum" }
+        if tunnel.flags.contains(.remoteChecksum) { encapsulation += " remcsum" }
+        return text + encapsulation
+    }
 }

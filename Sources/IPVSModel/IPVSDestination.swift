@@ -55,6 +55,8 @@ public struct IPVSDestination: Sendable, Hashable {
     public var upperThreshold: UInt32
     /// Lower connection threshold; 0 for none.
     public var lowerThreshold: UInt32
+    /// keepalived.conf: lvs_method TUN type ... (sent only with the tunnel method).
+    public var tunnel: IPVSTunnel
     /// Counters reported by the kernel; ignored when programming.
     public var activeConnections: UInt32 = 0
     public var inactiveConnections: UInt32 = 0
@@ -62,13 +64,14 @@ public struct IPVSDestination: Sendable, Hashable {
 
     public init(
         address: IPAddress, port: UInt16, forwarding: IPVSForwardingMethod = .masquerade, weight: Int32 = 1,
-        upperThreshold: UInt32 = 0, lowerThreshold: UInt32 = 0
+        upperThreshold: UInt32 = 0, lowerThreshold: UInt32 = 0, tunnel: IPVSTunnel = .ipip
     ) {
         key = IPVSDestinationKey(address: address, port: port)
         self.forwarding = forwarding
         self.weight = weight
         self.upperThreshold = upperThreshold
         self.lowerThreshold = lowerThreshold
+        self.tunnel = tunnel
     }
 
     public var address: IPAddress { key.address }

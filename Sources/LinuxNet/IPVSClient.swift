@@ -90,6 +90,22 @@ public final class IPVSClient: @unchecked Sendable {
         do { return try IPVSReply.info(reply) } catch { throw .malformedReply(error) }
     }
 
+    /// The connection timeouts (`ipvsadm -L --timeout`).
+    public func timeouts() throws(IPVSClientError) -> IPVSTimeouts {
+        guard let reply = try perform(.getTimeouts).first else { throw .malformedReply(.missingAttribute("IPVS_CMD_ATTR_TIMEOUT_TCP")) }
+        do { return try IPVSReply.timeouts(reply) } catch { throw .malformedReply(error) }
+    }
+
+    public func setTimeouts(_ timeouts: IPVSTimeouts) throws(IPVSClientError) { try perform(.setTimeouts(timeouts)) }
+
+    /// Starts a sync daemon (EEXIST when one of that state runs).
+    public func startDaemon(_ daemon: IPVSSyncDaemon) throws(IPVSClientError) { try perform(.newDaemon(daemon)) }
+
+    /// Stops the sync daemon of `state` (ESRCH when none runs).
+    public func stopDaemon(_ state: IPVSSyncState, syncID: UInt32) throws(IPVSClientError) {
+        try perform(.deleteDaemon(state, syncID: syncID))
+    }
+
     public func services() throws(IPVSClientError) -> [IPVSService] {
         var services: [IPVSService] = []
         for reply in try perform(.getServices) {
@@ -143,6 +159,10 @@ extension IPVSRequest {
         case .getDestinations: "IPVS_CMD_GET_DEST"
         case .getInfo: "IPVS_CMD_GET_INFO"
         case .flush: "IPVS_CMD_FLUSH"
+        case .getTimeouts: "IPVS_CMD_GET_CONFIG"
+        case .setTimeouts: "IPVS_CMD_SET_CONFIG"
+        case .newDaemon: "IPVS_CMD_NEW_DAEMON"
+        case .deleteDaemon: "IPVS_CMD_DEL_DAEMON"
         }
     }
 }

@@ -11,6 +11,11 @@ public enum IPVSConstants {
     public static let IPVS_CMD_SET_DEST: UInt8 = 6
     public static let IPVS_CMD_DEL_DEST: UInt8 = 7
     public static let IPVS_CMD_GET_DEST: UInt8 = 8
+    public static let IPVS_CMD_NEW_DAEMON: UInt8 = 9
+    public static let IPVS_CMD_DEL_DAEMON: UInt8 = 10
+    public static let IPVS_CMD_GET_DAEMON: UInt8 = 11
+    public static let IPVS_CMD_SET_CONFIG: UInt8 = 12
+    public static let IPVS_CMD_GET_CONFIG: UInt8 = 13
     public static let IPVS_CMD_SET_INFO: UInt8 = 14
     public static let IPVS_CMD_GET_INFO: UInt8 = 15
     public static let IPVS_CMD_ZERO: UInt8 = 16
@@ -18,6 +23,10 @@ public enum IPVSConstants {
 
     public static let IPVS_CMD_ATTR_SERVICE: UInt16 = 1
     public static let IPVS_CMD_ATTR_DEST: UInt16 = 2
+    public static let IPVS_CMD_ATTR_DAEMON: UInt16 = 3
+    public static let IPVS_CMD_ATTR_TIMEOUT_TCP: UInt16 = 4
+    public static let IPVS_CMD_ATTR_TIMEOUT_TCP_FIN: UInt16 = 5
+    public static let IPVS_CMD_ATTR_TIMEOUT_UDP: UInt16 = 6
 
     public static let IPVS_SVC_ATTR_AF: UInt16 = 1
     public static let IPVS_SVC_ATTR_PROTOCOL: UInt16 = 2
@@ -44,6 +53,19 @@ public enum IPVSConstants {
     public static let IPVS_DEST_ATTR_STATS: UInt16 = 10
     public static let IPVS_DEST_ATTR_ADDR_FAMILY: UInt16 = 11
     public static let IPVS_DEST_ATTR_STATS64: UInt16 = 12
+    public static let IPVS_DEST_ATTR_TUN_TYPE: UInt16 = 13
+    public static let IPVS_DEST_ATTR_TUN_PORT: UInt16 = 14
+    public static let IPVS_DEST_ATTR_TUN_FLAGS: UInt16 = 15
+
+    /// Inside IPVS_CMD_ATTR_DAEMON.
+    public static let IPVS_DAEMON_ATTR_STATE: UInt16 = 1
+    public static let IPVS_DAEMON_ATTR_MCAST_IFN: UInt16 = 2
+    public static let IPVS_DAEMON_ATTR_SYNC_ID: UInt16 = 3
+    public static let IPVS_DAEMON_ATTR_SYNC_MAXLEN: UInt16 = 4
+    public static let IPVS_DAEMON_ATTR_MCAST_GROUP: UInt16 = 5
+    public static let IPVS_DAEMON_ATTR_MCAST_GROUP6: UInt16 = 6
+    public static let IPVS_DAEMON_ATTR_MCAST_PORT: UInt16 = 7
+    public static let IPVS_DAEMON_ATTR_MCAST_TTL: UInt16 = 8
 
     /// Inside IPVS_*_ATTR_STATS (32-bit counters, 64-bit byte counts) and IPVS_*_ATTR_STATS64 (all 64-bit).
     public static let IPVS_STATS_ATTR_CONNS: UInt16 = 1

@@ -76,6 +76,11 @@ public enum IPVSReply {
             weight: Int32(bitPattern: try number(IPVSConstants.IPVS_DEST_ATTR_WEIGHT, "IPVS_DEST_ATTR_WEIGHT")),
             upperThreshold: try number(IPVSConstants.IPVS_DEST_ATTR_U_THRESH, "IPVS_DEST_ATTR_U_THRESH"),
             lowerThreshold: try number(IPVSConstants.IPVS_DEST_ATTR_L_THRESH, "IPVS_DEST_ATTR_L_THRESH"))
+        // Linux 5.2+ reports the tunnel settings of every destination (ipip, 0, none when not a tunnel).
+        destination.tunnel = IPVSTunnel(
+            type: find(IPVSConstants.IPVS_DEST_ATTR_TUN_TYPE)?.uint8Value.flatMap(IPVSTunnelType.init(rawValue:)) ?? .ipip,
+            port: find(IPVSConstants.IPVS_DEST_ATTR_TUN_PORT)?.bigEndian16Value ?? 0,
+            flags: IPVSTunnelFlags(rawValue: find(IPVSConstants.IPVS_DEST_ATTR_TUN_FLAGS)?.uint16Value ?? 0))
         destination.activeConnections = find(IPVSConstants.IPVS_DEST_ATTR_ACTIVE_CONNS)?.uint32Value ?? 0
         destination.inactiveConnections = find(IPVSConstants.IPVS_DEST_ATTR_INACT_CONNS)?.uint32Value ?? 0
         destination.persistentConnections = find(IPVSConstants.IPVS_DEST_ATTR_PERSIST_CONNS)?.uint32Value ?? 0
@@ -90,6 +95,16 @@ public enum IPVSReply {
         guard let version = reply.attribute(IPVSConstants.IPVS_INFO_ATTR_VERSION)?.uint32Value else { throw .missingAttribute("IPVS_INFO_ATTR_VERSION") }
         let size = reply.attribute(IPVSConstants.IPVS_INFO_ATTR_CONN_TAB_SIZE)?.uint32Value ?? 0
         return IPVSInfo(version: version, connectionTableSize: size)
+    }
+
+    /// The SET_CONFIG message that answers GET_CONFIG: the three connection timeouts.
+    public static func timeouts(_ message: NetlinkMessage) throws(IPVSDecodeError) -> IPVSTimeouts {
+        guard let reply = GenericNetlinkMessage(message), reply.command == IPVSConstants.IPVS_CMD_SET_CONFIG else {
+            throw .unexpectedMessage(type: message.type, command: message.payload.first)
+        }
+        func value(_ type: UInt16) -> UInt32 { reply.attribute(type)?.uint32Value ?? 0 }
+        return IPVSTimeouts(tcp: value(IPVSConstants.IPVS_CMD_ATTR_TIMEOUT_TCP), tcpFin: value(IPVSConstants.IPVS_CMD_ATTR_TIMEOUT_TCP_FIN),
+                            udp: value(IPVSConstants.IPVS_CMD_ATTR_TIMEOUT_UDP))
     }
 
     static func nestedAttributes(_ message: NetlinkMessage, command: UInt8, attribute: UInt16, name: String) throws(IPVSDecodeError) -> [RouteAttribute] {

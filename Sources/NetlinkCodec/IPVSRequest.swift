@@ -17,6 +17,14 @@ public enum IPVSRequest: Sendable, Hashable {
     case getInfo
     /// Removes every service and destination.
     case flush
+    /// The connection timeouts (answered with IPVS_CMD_SET_CONFIG).
+    case getTimeouts
+    /// Sets all three timeouts (keepalived always sends the three).
+    case setTimeouts(IPVSTimeouts)
+    /// Starts a sync daemon.
+    case newDaemon(IPVSSyncDaemon)
+    /// Stops the sync daemon of that state (keepalived also names its sync id).
+    case deleteDaemon(IPVSSyncState, syncID: UInt32)
 
     /// True for the requests answered with a dump (terminated by NLMSG_DONE).
     public var isDump: Bool {
@@ -38,6 +46,10 @@ public enum IPVSRequest: Sendable, Hashable {
         case .getDestinations: IPVSConstants.IPVS_CMD_GET_DEST
         case .getInfo: IPVSConstants.IPVS_CMD_GET_INFO
         case .flush: IPVSConstants.IPVS_CMD_FLUSH
+        case .getTimeouts: IPVSConstants.IPVS_CMD_GET_CONFIG
+        case .setTimeouts: IPVSConstants.IPVS_CMD_SET_CONFIG
+        case .newDaemon: IPVSConstants.IPVS_CMD_NEW_DAEMON
+        case .deleteDaemon: IPVSConstants.IPVS_CMD_DEL_DAEMON
         }
     }
 
@@ -53,8 +65,18 @@ public enum IPVSRequest: Sendable, Hashable {
         case let .deleteDestination(key, destination):
             [.nested(IPVSConstants.IPVS_CMD_ATTR_SERVICE, IPVSRequest.keyAttributes(key)),
              .nested(IPVSConstants.IPVS_CMD_ATTR_DEST, IPVSRequest.destinationKeyAttributes(destination))]
-        case .getServices, .getInfo, .flush:
+        case .getServices, .getInfo, .flush, .getTimeouts:
             []
+        case let .setTimeouts(timeouts):
+            [.uint32(IPVSConstants.IPVS_CMD_ATTR_TIMEOUT_TCP, timeouts.tcp),
+             .uint32(IPVSConstants.IPVS_CMD_ATTR_TIMEOUT_TCP_FIN, timeouts.tcpFin),
+             .uint32(IPVSConstants.IPVS_CMD_ATTR_TIMEOUT_UDP, timeouts.udp)]
+        case let .newDaemon(daemon):
+            [.nested(IPVSConstants.IPVS_CMD_ATTR_DAEMON, IPVSRequest.daemonAttributes(daemon))]
+        case let .deleteDaemon(state, syncID):
+            [.nested(IPVSConstants.IPVS_CMD_ATTR_DAEMON, [
+                .uint32(IPVSConstants.IPVS_DAEMON_ATTR_STATE, state.rawValue),
+                .uint32(IPVSConstants.IPVS_DAEMON_ATTR_SYNC_ID, syncID)])]
         }
     }
 
@@ -103,14 +125,42 @@ public enum IPVSRequest: Sendable, Hashable {
          .bigEndian16(IPVSConstants.IPVS_DEST_ATTR_PORT, key.port)]
     }
 
-    /// The full entry NEW_DEST and SET_DEST need: forwarding method, weight, both thresholds.
+    /// The full entry NEW_DEST and SET_DEST need: forwarding method, weight, for a tunnel its type
+    /// (with the port for GUE and the checksum flags for GUE and GRE, as keepalived's libipvs sends
+    /// them), both thresholds.
     static func destinationAttributes(_ destination: IPVSDestination) -> [RouteAttribute] {
-        destinationKeyAttributes(destination.key) + [
+        var attributes = destinationKeyAttributes(destination.key) + [
             .uint32(IPVSConstants.IPVS_DEST_ATTR_FWD_METHOD, destination.forwarding.rawValue),
             .uint32(IPVSConstants.IPVS_DEST_ATTR_WEIGHT, UInt32(bitPattern: destination.weight)),
+        ]
+        if destination.forwarding == .tunnel {
+            let tunnel = destination.tunnel
+            attributes.append(.uint8(IPVSConstants.IPVS_DEST_ATTR_TUN_TYPE, tunnel.type.rawValue))
+            if tunnel.type == .gue { attributes.append(.bigEndian16(IPVSConstants.IPVS_DEST_ATTR_TUN_PORT, tunnel.port)) }
+            if tunnel.type != .ipip { attributes.append(.uint16(IPVSConstants.IPVS_DEST_ATTR_TUN_FLAGS, tunnel.flags.rawValue)) }
+        }
+        return attributes + [
             .uint32(IPVSConstants.IPVS_DEST_ATTR_U_THRESH, destination.upperThreshold),
             .uint32(IPVSConstants.IPVS_DEST_ATTR_L_THRESH, destination.lowerThreshold),
         ]
+    }
+
+    /// NEW_DAEMON's settings in keepalived's order; options left unset are not sent. An IPv4 group
+    /// travels as its four bytes in network order, an IPv6 one as IPVS_DAEMON_ATTR_MCAST_GROUP6.
+    static func daemonAttributes(_ daemon: IPVSSyncDaemon) -> [RouteAttribute] {
+        var attributes: [RouteAttribute] = [
+            .uint32(IPVSConstants.IPVS_DAEMON_ATTR_STATE, daemon.state.rawValue),
+            .string(IPVSConstants.IPVS_DAEMON_ATTR_MCAST_IFN, daemon.interface),
+            .uint32(IPVSConstants.IPVS_DAEMON_ATTR_SYNC_ID, daemon.syncID),
+        ]
+        if let length = daemon.maxLength { attributes.append(.uint16(IPVSConstants.IPVS_DAEMON_ATTR_SYNC_MAXLEN, length)) }
+        if let port = daemon.port { attributes.append(.uint16(IPVSConstants.IPVS_DAEMON_ATTR_MCAST_PORT, port)) }
+        if let ttl = daemon.ttl { attributes.append(.uint8(IPVSConstants.IPVS_DAEMON_ATTR_MCAST_TTL, ttl)) }
+        if let group = daemon.group {
+            let type = group.family == .inet ? IPVSConstants.IPVS_DAEMON_ATTR_MCAST_GROUP : IPVSConstants.IPVS_DAEMON_ATTR_MCAST_GROUP6
+            attributes.append(RouteAttribute(type: type, value: group.bytes))
+        }
+        return attributes
     }
 
     /// IPv4 masks travel in network order (a __be32); IPv6 sends the prefix length as a plain number.

@@ -63,6 +63,34 @@ import Testing
         ])
     }
 
+    /// lvs_method TUN type ...: the virtual server's method reaches the real servers that give none
+    /// and the sorry server; a real server's own method wins.
+    @Test func tunnelTypesPortsAndChecksums() {
+        #expect(startTable("""
+            virtual_server 10.77.0.100 80 {
+              lvs_method TUN type gue port 6080 csum
+              protocol TCP
+              sorry_server 10.77.0.30 80
+              real_server 10.77.0.21 80 {
+                TCP_CHECK {}
+              }
+              real_server 10.77.0.22 80 {
+                lvs_method TUN type gre csum
+                TCP_CHECK {}
+              }
+              real_server 10.77.0.23 80 {
+                lvs_method TUN type ipip
+                TCP_CHECK {}
+              }
+            }
+            """) == [
+            "TCP  10.77.0.100:80 wlc",
+            "  -> 10.77.0.21:80 Tunnel 1 gue 6080 csum",
+            "  -> 10.77.0.22:80 Tunnel 1 gre csum",
+            "  -> 10.77.0.23:80 Tunnel 1",
+        ])
+    }
+
     /// A fwmark service: DR destinations get port 0, NAT ones keep theirs; the family follows the
     /// real servers.
     @Test func firewallMarkService() {

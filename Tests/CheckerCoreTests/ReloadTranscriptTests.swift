@@ -4,13 +4,14 @@ import Testing
 /// SIGHUP for the checker, against keepalived 2.2.7's reload (ipwrapper.c clear_diff_services,
 /// clear_diff_rs, migrate_checkers, init_services), as transcripts.
 @Suite struct ReloadTranscriptTests {
-    static func config(weight21: Int = 1, servers: [String] = ["21", "22"], sched: String = "rr", extra: String = "") -> String {
+    static func config(weight21: Int = 1, servers: [String] = ["21", "22"], sched: String = "rr", method: String = "NAT",
+                       extra: String = "") -> String {
         var text = """
             global_defs { no_checker_emails }
             virtual_server 10.77.0.100 80 {
               delay_loop 5
               lvs_sched \(sched)
-              lvs_method NAT
+              lvs_method \(method)
               protocol TCP
 
             """
@@ -101,6 +102,18 @@ import Testing
         var driver = Driver(Self.config())
         _ = driver.start()
         #expect(reload(&driver, to: Self.config(sched: "wlc")).lines == ["ipvs edit service TCP  10.77.0.100:80 wlc"])
+    }
+
+    /// A new tunnel port or checksum option is a destination edit (keepalived's clear_diff_rs
+    /// compares tun_type, tun_port and tun_flags).
+    @Test func tunnelSettingsChangeEditsTheDestinations() {
+        var driver = Driver(Self.config(method: "TUN type gue port 6080"))
+        _ = driver.start()
+        #expect(reload(&driver, to: Self.config(method: "TUN type gue port 6080")).lines == [])
+        #expect(reload(&driver, to: Self.config(method: "TUN type gue port 7070 csum")).lines == [
+            "ipvs edit TCP  10.77.0.100:80 -> 10.77.0.21:80 Tunnel 1 gue 7070 csum",
+            "ipvs edit TCP  10.77.0.100:80 -> 10.77.0.22:80 Tunnel 1 gue 7070 csum",
+        ])
     }
 
     /// A virtual server the new configuration lacks goes like at shutdown, with notify_down.

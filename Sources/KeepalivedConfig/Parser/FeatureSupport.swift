@@ -64,6 +64,7 @@ public enum FeatureSupport {
         "virtual_server.sh-port", "virtual_server.sh-fallback", "virtual_server.mh-port", "virtual_server.mh-fallback",
         "virtual_server.sorry_server_lvs_method", "virtual_server.real_server.lvs_method", "virtual_server.real_server.uthreshold",
         "virtual_server.real_server.lthreshold", "global_defs.lvs_flush", "global_defs.lvs_flush_on_stop", "global_defs.lvs_flush_onstop",
+        "global_defs.lvs_timeouts", "global_defs.lvs_sync_daemon",
         // The checker's notifications: FIFO lines, mails, omega.
         "virtual_server.omega", "virtual_server.smtp_alert", "virtual_server.real_server.smtp_alert", "global_defs.smtp_alert_checker",
         "global_defs.no_checker_emails", "global_defs.lvs_notify_fifo", "global_defs.lvs_notify_fifo_script",

@@ -3,6 +3,7 @@
 import CheckerCore
 import CheckerProbes
 import Glibc
+import IPVSModel
 import KeepalivedConfig
 import LinuxNet
 import Notification
@@ -32,6 +33,8 @@ final class CheckerService: @unchecked Sendable {
     var snmp: SNMPReporter?
     /// The last snapshot handed to SNMP, so an unchanged state is not republished.
     private var published: CheckerStatusSnapshot?
+    /// keepalived.conf: lvs_timeouts (empty: none).
+    private var timeouts: IPVSTimeouts
     /// Set while the IPVS table is released at shutdown (the quorum traps then report status 3).
     private var stopping = false
     /// keepalived.conf: checker_priority, checker_rt_priority, checker_no_swap, checker_process_name.
@@ -40,6 +43,7 @@ final class CheckerService: @unchecked Sendable {
     init(configuration: Configuration, applier: any IPVSApplier, logChanges: Bool = false, fifos: [Notification.NotifyFIFO] = [],
          mailer: MailSender? = nil, log: @escaping @Sendable (String) -> Void) {
         engine = HealthChecker(configuration: configuration)
+        timeouts = Self.timeouts(configuration)
         self.logChanges = logChanges
         self.fifos = fifos
         self.mailer = mailer
@@ -48,7 +52,6 @@ final class CheckerService: @unchecked Sendable {
         self.applier = applier
         self.log = log
         (factory, resolve) = Self.probing(configuration, runner: runner, log: log)
-        for line in Self.unprogrammedTunnelSettings(configuration.virtualServers) { log(line) }
         let used = Set(configuration.virtualServers.flatMap { $0.realServers.flatMap { $0.fileChecks.compactMap(\.trackFile) } })
         trackedFiles = configuration.trackFiles.compactMap { file in
             guard used.contains(file.name), let path = file.path else { return nil }
@@ -76,7 +79,6 @@ final class CheckerService: @unchecked Sendable {
     func reload(_ configuration: Configuration) {
         let fresh = HealthChecker(configuration: configuration)
         let (factory, resolve) = Self.probing(configuration, runner: runner, log: log)
-        for line in Self.unprogrammedTunnelSettings(configuration.virtualServers) { log(line) }
         loop.perform { [self] in
             var random = SystemRandomNumberGenerator()
             let reload = engine.reloaded(to: fresh) { maximum in UInt64.random(in: 0...maximum, using: &random) }
@@ -84,6 +86,10 @@ final class CheckerService: @unchecked Sendable {
             engine = reload.engine
             self.factory = factory
             self.resolve = resolve
+            // keepalived: the new lvs_timeouts, or the kernel's own back when they were dropped.
+            let timeouts = Self.timeouts(configuration)
+            if !timeouts.isEmpty || !self.timeouts.isEmpty { applier.setTimeouts(timeouts.isEmpty ? nil : timeouts) }
+            self.timeouts = timeouts
             execute(reload.actions, now: MonotonicClock.now())
             log("Reloaded the checker: \(reload.continuing.count) of \(engine.checkerIDs.count) checkers carried over")
         }
@@ -96,20 +102,10 @@ final class CheckerService: @unchecked Sendable {
         }
     }
 
-    /// One line per server whose `lvs_method TUN` names a type or checksum option: IPVS gets a
-    /// plain ipip tunnel for it, since those destination attributes are not programmed yet.
-    static func unprogrammedTunnelSettings(_ virtualServers: [VirtualServer]) -> [String] {
-        var lines: [String] = []
-        for vs in virtualServers {
-            var servers = vs.realServers.map { ($0.address, $0.port, $0.forwarding) }
-            if let sorry = vs.sorryServer { servers.append((sorry.address, sorry.port, sorry.forwarding)) }
-            for (address, port, method) in servers {
-                guard let method, method.kind == .tunnel, method.tunnelType != .ipip || method.tunnelChecksum != .none else { continue }
-                lines.append("\(vs.keepalivedName(destination: address, port: port)) of VS \(vs.keepalivedName): lvs_method TUN type "
-                             + "\(method.tunnelType.rawValue) \(method.tunnelChecksum.rawValue) is not programmed yet; IPVS gets ipip")
-            }
-        }
-        return lines
+    /// keepalived.conf: lvs_timeouts tcp N tcpfin N udp N (0 for each not given).
+    static func timeouts(_ configuration: Configuration) -> IPVSTimeouts {
+        let lvs = configuration.global.lvs
+        return IPVSTimeouts(tcp: lvs.tcpTimeout ?? 0, tcpFin: lvs.tcpFinTimeout ?? 0, udp: lvs.udpTimeout ?? 0)
     }
 
     /// Starts the checker thread.
@@ -128,6 +124,8 @@ final class CheckerService: @unchecked Sendable {
         loop.stop()
         thread?.join()
         stopping = true
+        // keepalived's ipvs_stop puts the kernel's timeouts back, -I or not.
+        defer { applier.setTimeouts(nil) }
         guard releaseIPVS else { return }
         let earlier = runner.running
         let started = MonotonicClock.now()
@@ -154,6 +152,8 @@ final class CheckerService: @unchecked Sendable {
             }
             fileWatcher = watcher
         }
+        // keepalived sets lvs_timeouts before it programs the table.
+        if !timeouts.isEmpty { applier.setTimeouts(timeouts) }
         let now = MonotonicClock.now()
         execute(engine.start(warmup: { maximum in UInt64.random(in: 0...maximum, using: &random) }, trackFiles: initialValues), now: now)
         loop.run(

@@ -6,6 +6,9 @@ import LinuxNet
 /// Applies the checker's IPVS changes, in order, from one thread at a time.
 public protocol IPVSApplier: Sendable {
     func apply(_ change: IPVSChange)
+    /// keepalived.conf: lvs_timeouts — sets the kernel's connection timeouts; nil puts back what the
+    /// kernel had before the first change (at stop, or a reload that drops lvs_timeouts).
+    func setTimeouts(_ timeouts: IPVSTimeouts?)
 }
 
 /// Logs each change instead of programming it (keepalived has no such lines: on a host without
@@ -17,6 +20,11 @@ public struct LoggingIPVSApplier: IPVSApplier {
 
     public func apply(_ change: IPVSChange) {
         log("IPVS (not programmed, no IPVS on this host): \(change)")
+    }
+
+    public func setTimeouts(_ timeouts: IPVSTimeouts?) {
+        guard let timeouts else { return }
+        log("IPVS (not programmed, no IPVS on this host): timeouts tcp \(timeouts.tcp) tcpfin \(timeouts.tcpFin) udp \(timeouts.udp)")
     }
 }
 

@@ -9,6 +9,8 @@ final class KernelIPVSApplier: IPVSApplier, @unchecked Sendable {
     // Used by the checker thread, then by the main thread at stop once that thread has ended.
     private let client: IPVSClient
     private let log: @Sendable (String) -> Void
+    /// The kernel's timeouts before lvs_timeouts first changed them (keepalived's orig_ipvs_timeouts).
+    private var originalTimeouts: IPVSTimeouts?
 
     init(client: IPVSClient, log: @escaping @Sendable (String) -> Void) {
         self.client = client
@@ -28,6 +30,18 @@ final class KernelIPVSApplier: IPVSApplier, @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// keepalived's ipvs_set_timeout: the kernel's values are read once, before the first change;
+    /// the timeouts the configuration leaves out keep them; nil restores them.
+    func setTimeouts(_ timeouts: IPVSTimeouts?) {
+        if originalTimeouts == nil {
+            guard timeouts != nil else { return }
+            do { originalTimeouts = try client.timeouts() } catch { log("Failed to get IPVS timeouts") }
+        }
+        // The kernel leaves a timeout of 0 unchanged, so an unread original changes nothing.
+        let values = (timeouts ?? IPVSTimeouts()).filled(from: originalTimeouts ?? IPVSTimeouts())
+        do { try client.setTimeouts(values) } catch { log("Failed to set ipvs timeouts") }
     }
 
     /// keepalived's `IPVS cmd IP_VS_SO_SET_ADDDEST(1159) error: File exists(17) (10.0.0.1:tcp:80 -> 10.0.1.2:80)`.

@@ -93,6 +93,7 @@ enum DaemonRunner {
             checker?.snmp = snmp
             checker?.tuning = checkerTuning
         }
+        let syncDaemon = LVSSyncDaemonController(loaded.configuration, runsChecker: runsChecker) { log.info($0) }
         let service: VRRPService
         do {
             service = try VRRPService(
@@ -104,6 +105,7 @@ enum DaemonRunner {
                 releaseAddressesOnStop: !options.dontReleaseVRRP,
                 log: { log.info($0) },
                 onTransition: { name, _, to, priority in
+                    syncDaemon.transition(instance: name, to: to)
                     snmp?.instanceTransition(name, to: to)
                     if let word = NotificationAssembly.word(to) {
                         notifier.transition(instance: name, state: word, priority: Int(priority.rawValue))
@@ -154,6 +156,7 @@ enum DaemonRunner {
         if runtimes.contains(where: { $0.virtualMAC != nil }) { snmp?.reconfigure(loaded.configuration, runtimes: runtimes) }
         snmp?.acceptWrites(vrrp: service, checker: checker)
         snmp?.start()
+        syncDaemon.start()
         let thread = ServiceThread { service.run() }
         thread.start()
         checker?.start()
@@ -170,12 +173,14 @@ enum DaemonRunner {
                 mailer.stop()
                 service.requestStop()
                 thread.join()
+                syncDaemon.stop()
                 notifier.finish()
                 snmp?.stop()
                 finishStop(loaded.configuration, runner: runner, logDetail: logDetailOn, vrrpPid: vrrpPid, mainPid: mainPid) { log.info($0) }
                 return 0
             case SIGHUP:
-                checker = reload(options, service: service, checker: checker, notifier: notifier, mailer: mailer, snmp: snmp, log: log)
+                checker = reload(options, service: service, checker: checker, notifier: notifier, mailer: mailer, snmp: snmp,
+                                 syncDaemon: syncDaemon, log: log)
             case SIGUSR2:
                 service.requestStats(clear: false)
             case statsClearSignal:
@@ -196,7 +201,7 @@ enum DaemonRunner {
     /// cannot run is reported and the running one kept. Otherwise the VRRP thread and the checker
     /// thread apply it (a checker starts if virtual servers appear). Returns the checker.
     static func reload(_ options: CommandLineOptions, service: VRRPService, checker: CheckerService?, notifier: InstanceNotifier,
-                       mailer: MailSender, snmp: SNMPReporter?, log: DaemonLog) -> CheckerService? {
+                       mailer: MailSender, snmp: SNMPReporter?, syncDaemon: LVSSyncDaemonController, log: DaemonLog) -> CheckerService? {
         log.info("Reloading")
         let report = ConfigTest.report(options, host: LocalHost())
         for line in report.diagnosticLines { log.info(line) }
@@ -225,6 +230,7 @@ enum DaemonRunner {
         request.statics = StaticDataPlane(configuration)
         request.tuning = vrrpTuning(configuration) { log.info($0) }
         service.requestReload(request)
+        syncDaemon.reload(configuration, runsChecker: checker != nil || !configuration.virtualServers.isEmpty)
         if let checker {
             checker.reload(configuration)
             return checker
