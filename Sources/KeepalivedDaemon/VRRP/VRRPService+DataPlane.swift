@@ -21,7 +21,8 @@ extension VRRPService {
 
     /// The VIP's own `dev`, else the instance's interface.
     static func interfaceIndex(of vip: VRRPInstanceRuntime.VirtualAddress, default index: UInt32) -> UInt32 {
-        vip.interfaceName.flatMap { Interfaces.lookup($0)?.index } ?? index
+        // if_nametoindex, not getifaddrs: a stop of 500 instances would list every address 500 times.
+        vip.interfaceName.flatMap(Self.interfaceIndex) ?? index
     }
 
     func removeAddresses(_ instance: RunningInstance, quiet: Bool) {
