@@ -9,6 +9,8 @@ import Glibc
 public final class NetlinkSocket: @unchecked Sendable {
     public let descriptor: Int32
     private var sequence: UInt32 = 1
+    /// One receive buffer for the socket's life (a datagram is at most this big).
+    private var buffer = [UInt8](repeating: 0, count: 65536)
 
     /// socket(AF_NETLINK, SOCK_RAW, `netlinkProtocol`), bound to `groups` for notifications.
     public init(netlinkProtocol: Int32 = NETLINK_ROUTE, groups: UInt32 = 0) throws(SystemCallError) {
@@ -68,8 +70,46 @@ public final class NetlinkSocket: @unchecked Sendable {
 
     /// recv(2) of one datagram, split into messages.
     public func receive() throws(SystemCallError) -> [NetlinkMessage] {
-        var buffer = [UInt8](repeating: 0, count: 65536)
+        let descriptor = self.descriptor
         let count = try retrying("recv(netlink)") { buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) } }
         return NetlinkMessage.decodeAll(Array(buffer.prefix(count)))
+    }
+
+    /// Sends many requests a batch at a time, each batch in one datagram before its acknowledgements
+    /// are read (a round trip per batch instead of per request; a batch's acknowledgements fit the
+    /// socket's receive buffer); returns each request's errno (0: done), in order.
+    public func requestAll(_ builds: [(UInt32) -> NetlinkMessage], batch: Int = 64) -> [Int32] {
+        var results: [Int32] = []
+        var start = 0
+        while start < builds.count {
+            let chunk = builds[start..<min(start + batch, builds.count)]
+            let first = sequence &+ 1
+            var datagram: [UInt8] = []
+            for build in chunk {
+                sequence &+= 1
+                datagram += build(sequence).encoded()
+            }
+            var codes = [Int32?](repeating: nil, count: chunk.count)
+            if flush(&datagram) {
+                var pending = chunk.count
+                while pending > 0, let messages = try? receive() {
+                    for message in messages {
+                        let index = Int(message.sequence &- first)
+                        guard index >= 0, index < codes.count, codes[index] == nil, let code = message.errorCode else { continue }
+                        codes[index] = -code
+                        pending -= 1
+                    }
+                }
+            }
+            results += codes.map { $0 ?? EIO }
+            start += chunk.count
+        }
+        return results
+    }
+
+    private func flush(_ datagram: inout [UInt8]) -> Bool {
+        let bytes = datagram
+        datagram.removeAll(keepingCapacity: true)
+        return (try? retrying("send(netlink)") { bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) } }) != nil
     }
 }

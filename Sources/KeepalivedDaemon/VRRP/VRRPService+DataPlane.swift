@@ -31,6 +31,10 @@ extension VRRPService {
         for vip in instance.runtime.virtualAddresses + instance.runtime.excludedAddresses {
             let request = vip.request(.delete, interfaceIndex: Self.interfaceIndex(of: vip, default: instance.interface.index))
             ownRemovals.insert(.init(address: vip.address, interface: request.interfaceIndex))
+            if deferredRemovals != nil {
+                deferredRemovals?.append((instance.runtime.router.name, request, quiet))
+                continue
+            }
             do { try addresses.apply(request) } catch {
                 if !quiet && error.errno != EADDRNOTAVAIL { log("(\(instance.runtime.router.name)) cannot remove address: \(error)") }
             }
@@ -128,6 +132,16 @@ extension VRRPService {
             do { try instance.transport.send(vrrp, to: destination, ah: ah) } catch {
                 log("(\(runtime.router.name)) cannot send advert: \(error)")
             }
+        }
+    }
+
+    /// Sends the removals collected while stopping, logging failures as one at a time would.
+    func removeDeferredAddresses() {
+        guard let removals = deferredRemovals else { return }
+        deferredRemovals = nil
+        for (removal, error) in zip(removals, addresses.applyAll(removals.map(\.request))) {
+            guard let error, !removal.quiet, error.errno != EADDRNOTAVAIL else { continue }
+            log("(\(removal.instance)) cannot remove address: \(error)")
         }
     }
 }

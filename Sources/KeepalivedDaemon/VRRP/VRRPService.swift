@@ -128,6 +128,8 @@ public final class VRRPService: @unchecked Sendable {
     var ownRemovals: Set<PlacedAddress> = []
     /// Routes we asked the kernel to delete whose RTM_DELROUTE has not come back yet.
     var ownRouteRemovals: [RouteRequest] = []
+    /// While stopping: the address removals to send together (instance, request, quiet).
+    var deferredRemovals: [(instance: String, request: AddressRequest, quiet: Bool)]?
     /// Whether route events are listened to (see watchRoutesIfNeeded).
     var watchingRoutes = false
     struct PlacedAddress: Hashable { var address: [UInt8]; var interface: UInt32 }
@@ -366,7 +368,10 @@ public final class VRRPService: @unchecked Sendable {
         for schedule in scripts {
             if let running = schedule.running { kill(-running.pid, SIGTERM) }
         }
+        // Every instance's addresses go in a few netlink datagrams, not a round trip each.
+        deferredRemovals = []
         perform(engine.handle(.stop, now: end), now: end)
+        removeDeferredAddresses()
         if releaseAddressesOnStop {
             for instance in instances { if let vmac = instance.runtime.virtualMAC { VirtualMAC.delete(name: vmac.name) } }
         }
