@@ -25,6 +25,7 @@ struct IPVSCheckerGuestTests {
           lb_algo rr
           lb_kind NAT
           protocol TCP
+          sorry_server 10.0.3.2 80
           real_server 10.0.1.2 80 {
             TCP_CHECK {
               connect_timeout 1
@@ -80,6 +81,10 @@ struct IPVSCheckerGuestTests {
         table rs2-down; ask "traffic rs2-down" 3
         serve 2; await "10.0.2.2:80 *Masq *1" yes
         table rs2-back; ask "traffic rs2-back" 4
+        stop_server 1; stop_server 2; await 10.0.3.2 yes
+        table quorum-lost
+        serve 1; serve 2; await 10.0.3.2 no; await 10.0.1.2 yes; await "10.0.2.2:80 *Masq *1" yes
+        table quorum-back
         stop_keepalived
         table stopped
         start_keepalived -I
@@ -124,6 +129,13 @@ struct IPVSCheckerGuestTests {
         #expect(sections["table rs2-down"]?.contains("-> 10.0.2.2:80                  Masq    0") == true, "\(result)")
         #expect(replies("rs2-down") == ["rs1", "rs1", "rs1"], "\(result)")
         #expect(replies("rs2-back").sorted() == ["rs1", "rs1", "rs2", "rs2"], "\(result)")
+        // Both down: the quorum is lost and the sorry server takes their place; back, it goes.
+        #expect(sections["table quorum-lost"]?.contains("-> 10.0.3.2:80                  Masq    1") == true, "\(result)")
+        #expect(!(sections["table quorum-lost"] ?? "10.0.1.2").contains("10.0.1.2"), "\(result)")
+        for row in ["-> 10.0.1.2:80                  Masq    1", "-> 10.0.2.2:80                  Masq    1"] {
+            #expect(sections["table quorum-back"]?.contains(row) == true, "\(result)")
+        }
+        #expect(sections["table quorum-back"]?.contains("10.0.3.2") == false, "\(result)")
         // SIGTERM clears our services; with -I they stay.
         #expect(sections["table stopped"] == header, "\(result)")
         for row in ["-> 10.0.1.2:80                  Masq    1", "-> 10.0.2.2:80                  Masq    1"] {
