@@ -133,11 +133,12 @@ final class SNMPReporter: Sendable {
     /// master vrrpTrapNewMaster (RFC 2787) and vrrpv3NewMaster (RFC 6527).
     func instanceTransition(_ name: String, to state: VRRPCore.VRRPState) {
         guard traps.keepalived || traps.rfcV2 || traps.rfcV3 else { return }
-        let status = current()
+        // Only this instance is assembled: this runs on the VRRP thread, once per transition.
+        let base = self.base.withLock { $0 }
         let removed = replaced.withLock { $0 }.flatMap { old in old.instances.first { $0.name == name } }
-        guard var instance = status.instances.first(where: { $0.name == name }) ?? removed else { return }
+        guard var instance = SNMPStatusAssembly.instance(named: name, base, latest.withLock { $0 }) ?? removed else { return }
         instance.state = VrrpState(state)
-        let routerId = status.routerId ?? ""
+        let routerId = base.routerId ?? ""
         if traps.keepalived { agent.send(.instanceStateChange(instance, routerId: routerId)) }
         guard state == .master else { return }
         if traps.rfcV2, let trap = SNMPNotification.vrrpTrapNewMaster(instance) { agent.send(trap) }
@@ -155,7 +156,7 @@ final class SNMPReporter: Sendable {
         }
         let protocolError = reason.protocolErrorReason
         guard (traps.rfcV2 && authError != nil) || (traps.rfcV3 && protocolError != nil) else { return }
-        guard var instance = current().instances.first(where: { $0.name == name }) else { return }
+        guard var instance = SNMPStatusAssembly.instance(named: name, base.withLock { $0 }, latest.withLock { $0 }) else { return }
         if traps.rfcV2, let authError, let source = source.flatMap(IPAddress.init(bytes:)),
            let trap = SNMPNotification.vrrpTrapAuthFailure(instance, source: source, error: authError) {
             agent.send(trap)

@@ -109,6 +109,36 @@ enum SNMPStatusAssembly {
             })
     }
 
+    /// One instance of the configured base with the VRRP thread's latest state (a trap needs only
+    /// its own instance: assembling all of them for each of 500 transitions would be quadratic).
+    static func instance(_ base: SNMPStatus.Instance, _ snapshot: VRRPStatusSnapshot) -> SNMPStatus.Instance {
+        let name = base.name
+        guard let router = snapshot.routers[InstanceID(name)] else { return base }
+        var instance = base
+        instance.state = VrrpState(router.state)
+        instance.wantedState = VrrpState(router.wantState)
+        instance.effectivePriority = Int(router.effectivePriority.rawValue)
+        // A manager may have changed these (SNMP SET).
+        instance.basePriority = Int(router.configuration.basePriority.rawValue)
+        instance.preempt = !router.configuration.noPreempt
+        instance.vipsSet = router.addressesInstalled
+        for vip in instance.vips.indices { instance.vips[vip].isSet = router.addressesInstalled }
+        for vip in instance.excludedVips.indices { instance.excludedVips[vip].isSet = router.addressesInstalled }
+        instance.masterAddress = router.state == .master ? nil : router.masterAddress.flatMap(IPAddress.init(bytes:))
+        instance.sourceAddress = snapshot.sourceAddresses[name].flatMap(IPAddress.init(bytes:))
+        instance.activeSince = (snapshot.activeSince[name]?.microseconds ?? 0) / 10_000
+        instance.statistics = statistics(router.statistics, drops: snapshot.drops[name] ?? [:],
+                                         masterReason: snapshot.masterReasons[name] ?? 0)
+        instance.statistics.protoErrReason = snapshot.protocolErrorReasons[name] ?? 0
+        return instance
+    }
+
+    /// The instance named `name`, assembled as `status` would assemble it.
+    static func instance(named name: String, _ base: SNMPStatus, _ snapshot: VRRPStatusSnapshot?) -> SNMPStatus.Instance? {
+        guard let configured = base.instances.first(where: { $0.name == name }) else { return nil }
+        return snapshot.map { instance(configured, $0) } ?? configured
+    }
+
     /// The base with a VRRP snapshot's states, priorities and counters; `agentStart` and the
     /// snapshot's time in centiseconds on the monotonic clock.
     static func status(_ base: SNMPStatus, _ snapshot: VRRPStatusSnapshot?, agentStart: Instant) -> SNMPStatus {
@@ -116,27 +146,7 @@ enum SNMPStatusAssembly {
         let now = snapshot?.taken ?? agentStart
         status.clock = .init(now: now.microseconds / 10_000, agentStart: agentStart.microseconds / 10_000)
         guard let snapshot else { return status }
-        for index in status.instances.indices {
-            let name = status.instances[index].name
-            guard let router = snapshot.routers[InstanceID(name)] else { continue }
-            var instance = status.instances[index]
-            instance.state = VrrpState(router.state)
-            instance.wantedState = VrrpState(router.wantState)
-            instance.effectivePriority = Int(router.effectivePriority.rawValue)
-            // A manager may have changed these (SNMP SET).
-            instance.basePriority = Int(router.configuration.basePriority.rawValue)
-            instance.preempt = !router.configuration.noPreempt
-            instance.vipsSet = router.addressesInstalled
-            for vip in instance.vips.indices { instance.vips[vip].isSet = router.addressesInstalled }
-            for vip in instance.excludedVips.indices { instance.excludedVips[vip].isSet = router.addressesInstalled }
-            instance.masterAddress = router.state == .master ? nil : router.masterAddress.flatMap(IPAddress.init(bytes:))
-            instance.sourceAddress = snapshot.sourceAddresses[name].flatMap(IPAddress.init(bytes:))
-            instance.activeSince = (snapshot.activeSince[name]?.microseconds ?? 0) / 10_000
-            instance.statistics = statistics(router.statistics, drops: snapshot.drops[name] ?? [:],
-                                             masterReason: snapshot.masterReasons[name] ?? 0)
-            instance.statistics.protoErrReason = snapshot.protocolErrorReasons[name] ?? 0
-            status.instances[index] = instance
-        }
+        for index in status.instances.indices { status.instances[index] = instance(status.instances[index], snapshot) }
         for index in status.syncGroups.indices {
             if let group = snapshot.syncGroups[SyncGroupID(status.syncGroups[index].name)] {
                 status.syncGroups[index].state = VrrpState(group.state)
