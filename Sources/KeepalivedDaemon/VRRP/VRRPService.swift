@@ -128,6 +128,8 @@ public final class VRRPService: @unchecked Sendable {
     var ownRemovals: Set<PlacedAddress> = []
     /// Routes we asked the kernel to delete whose RTM_DELROUTE has not come back yet.
     var ownRouteRemovals: [RouteRequest] = []
+    /// While a batch of Engine actions runs: its state-change notifications, in order.
+    var pendingNotifications: [() -> Void]?
     /// While stopping: the address removals to send together (instance, request, quiet).
     var deferredRemovals: [(instance: String, request: AddressRequest, quiet: Bool)]?
     /// Whether route events are listened to (see watchRoutesIfNeeded).
@@ -370,8 +372,10 @@ public final class VRRPService: @unchecked Sendable {
         }
         // Every instance's addresses go in a few netlink datagrams, not a round trip each.
         deferredRemovals = []
+        pendingNotifications = []
         perform(engine.handle(.stop, now: end), now: end)
         removeDeferredAddresses()
+        announcePendingNotifications()
         if releaseAddressesOnStop {
             for instance in instances { if let vmac = instance.runtime.virtualMAC { VirtualMAC.delete(name: vmac.name) } }
         }
@@ -513,19 +517,40 @@ public final class VRRPService: @unchecked Sendable {
         return bytes.count >= 20 && bytes[0] >> 4 == 4 ? Array(bytes[12..<16]) : packet.source.isEmpty ? nil : packet.source
     }
 
+    /// The Engine's actions in order. The state changes they contain are announced (scripts, FIFO,
+    /// traps, mail) after the whole batch, in order, behind one status snapshot: a batch of 500
+    /// transitions (a stop, a sync group) would otherwise take 500 snapshots of every instance.
     func perform(_ actions: [Engine.Action], now: Instant) {
         if !actions.isEmpty { statusDirty.any = true }
+        let outermost = pendingNotifications == nil
+        if outermost { pendingNotifications = [] }
         for action in actions {
             switch action {
             case let .instance(id, action):
                 if let instance = byID[id] { perform(action, on: instance, now: now) }
             case let .groupTransition(group, from, to):
-                onGroupTransition(group.rawValue, from, to)
+                notify { [onGroupTransition] in onGroupTransition(group.rawValue, from, to) }
             case let .log(line):
                 log(line)
             }
         }
+        if outermost { announcePendingNotifications() }
         reportPriorityChanges(actions)
+    }
+
+    /// Runs `notification` now, or after the batch being performed.
+    func notify(_ notification: @escaping () -> Void) {
+        if pendingNotifications != nil { pendingNotifications?.append(notification) } else { notification() }
+    }
+
+    /// The state changes a batch made: one status snapshot first (so SNMP shows the new states
+    /// before their traps leave), then each notification in order.
+    func announcePendingNotifications() {
+        guard let notifications = pendingNotifications else { return }
+        pendingNotifications = nil
+        guard !notifications.isEmpty else { return }
+        publishStatus(now: MonotonicClock.now())
+        for notification in notifications { notification() }
     }
 
     /// keepalived's send_instance_priority_notifies, after the engine settled the new priorities.
@@ -583,8 +608,9 @@ public final class VRRPService: @unchecked Sendable {
                 // Not yet told apart: priority (1) and preempted (2) read as master-no-response (3).
                 if to == .master { instance.masterReason = 3 }
                 statusDirty = (true, true)
-                publishStatus(now: MonotonicClock.now())
-                onTransition(name, from, to, router(instance).effectivePriority)
+                let priority = router(instance).effectivePriority
+                if pendingNotifications == nil { publishStatus(now: MonotonicClock.now()) }
+                notify { [onTransition] in onTransition(name, from, to, priority) }
             case .masterReceivedLowerPriority:
                 onLowerPriorityMaster(name, router(instance).effectivePriority)
             case let .log(line):
