@@ -15,6 +15,8 @@ struct BenchRow {
         case atLeast(Double)
         /// Ours no more than this fraction of keepalived's.
         case ratioAtMost(Double)
+        /// Ours no more than this (in the row's unit) and no more than this fraction of keepalived's.
+        case atMostAndRatio(Double, Double)
         /// Ours inside [low, high] (in the row's unit).
         case within(Double, Double)
     }
@@ -40,6 +42,9 @@ struct BenchRow {
         case .ratioAtMost(let limit):
             guard let ratio else { return "- (no keepalived value)" }
             return ratio <= limit ? "PASS" : "MISS"
+        case .atMostAndRatio(let limit, let most):
+            guard let ratio else { return "- (no keepalived value)" }
+            return ours <= limit && ratio <= most ? "PASS" : "MISS"
         case .within(let low, let high): return ours >= low && ours <= high ? "PASS" : "MISS"
         }
     }
@@ -61,6 +66,7 @@ struct BenchRow {
         case .atMost(let limit): return "<= " + format(limit)
         case .atLeast(let limit): return ">= " + format(limit)
         case .ratioAtMost(let limit): return String(format: "ratio <= %.2f", limit)
+        case .atMostAndRatio(let limit, let most): return "<= " + format(limit) + String(format: ", ratio <= %.2f", most)
         case .within(let low, let high): return "[" + format(low) + ", " + format(high) + "]"
         }
     }

@@ -10,7 +10,9 @@ import KeepalivedTestSupport
 ///   - link cut: the master's bridge port goes down; backup owns the VIP after the cut (RFC 5798:
 ///     within [Master_Down_Interval - Advertisement_Interval, Master_Down_Interval]);
 ///   - SIGTERM: the master sends priority 0; backup owns the VIP after that advert (Skew_Time);
-///   - trap latency: the trap reaching snmptrapd's port after the VIP appeared.
+///   - trap latency: the trap reaching snmptrapd's port after the VIP appeared;
+///   - master-down expiry (the master's last advert seen on the backup + Master_Down_Interval) to the
+///     VIP installed and to the backup's first gratuitous ARP for it, per link cut.
 /// After each takeover the master comes back (link restored, or restarted) and preempts.
 struct FailoverBench {
     static let vip = "10.77.0.200"
@@ -27,6 +29,10 @@ struct FailoverBench {
     var trapLatency: [Double] = []
     /// Milliseconds from the backup's first advert as master to the trap at snmptrapd.
     var trapAfterAdvert: [Double] = []
+    /// Milliseconds from the backup's master-down expiry to the VIP on it, one per cut.
+    var expiryToVIP: [Double] = []
+    /// Milliseconds from the backup's master-down expiry to its first gratuitous ARP for the VIP, one per cut.
+    var expiryToGARP: [Double] = []
     var problems: [String] = []
 
     static func config(priority: Int, snmpSocket: String?) -> String {
@@ -65,7 +71,7 @@ struct FailoverBench {
             let snmpd = try station.startAgent()
             let trapd = try station.startTrapReceiver()
             let capture = try backup.start(
-                ["tcpdump", "-i", "any", "-n", "-tt", "-l", "proto 112 or (udp and dst port \(SNMPStation.trapPort))"], name: "tcpdump")
+                ["tcpdump", "-i", "any", "-n", "-tt", "-l", "proto 112 or arp or (udp and dst port \(SNMPStation.trapPort))"], name: "tcpdump")
             let monitor = try backup.start(["ip", "-ts", "monitor", "address"], name: "monitor")
             defer { _ = monitor.stop(); _ = capture.stop(); _ = trapd.stop(); _ = snmpd.stop() }
             guard station.waitUntilListening(), capture.waitForOutput(containing: "listening on", timeout: .seconds(10)) else {
@@ -120,6 +126,10 @@ struct FailoverBench {
         let packets = LabLogs.packets(capture)
         let traps = packets.filter { $0.line.contains("> 127.0.0.1.\(SNMPStation.trapPort):") }.map(\.time)
         let backupAdverts = packets.filter { $0.line.contains("IP \(Lab.ipv4(router: 1)) > 224.0.0.18") }.map(\.time)
+        let masterAdverts = packets.filter { $0.line.contains("IP \(Lab.ipv4(router: 2)) > 224.0.0.18") && $0.line.contains("prio 150,") }.map(\.time)
+        let garps = packets.filter {
+            $0.line.contains(" Out ARP, ") && ($0.line.contains("tell \(Self.vip),") || $0.line.contains("Reply \(Self.vip) is-at"))
+        }.map(\.time)
         let priorityZero = packets.filter {
             $0.line.contains("IP \(Lab.ipv4(router: 2)) > 224.0.0.18") && $0.line.contains("prio 0,")
         }.map(\.time)
@@ -138,7 +148,20 @@ struct FailoverBench {
             return taken
         }
         for (n, cut) in cutTimes.enumerated() {
-            if let taken = takeover(after: cut, "link cut \(n + 1)") { linkCut.append(taken - cut) }
+            guard let taken = takeover(after: cut, "link cut \(n + 1)") else { continue }
+            linkCut.append(taken - cut)
+            // The backup's down timer restarts with each advert from the master; the last one before the cut sets the expiry.
+            guard let last = masterAdverts.last(where: { $0 < taken }), last > cut - 2 * Self.advertisementInterval else {
+                problems.append("no advert from the master just before link cut \(n + 1)")
+                continue
+            }
+            let expiry = last + Self.masterDownInterval(priority: 100)
+            expiryToVIP.append((taken - expiry) * 1000)
+            if let garp = LabLogs.first(garps, after: last), garp - expiry < 1 {
+                expiryToGARP.append((garp - expiry) * 1000)
+            } else {
+                problems.append("no gratuitous ARP for the VIP within 1 s of the expiry after link cut \(n + 1)")
+            }
         }
         for (n, stop) in stopTimes.enumerated() {
             guard let zero = LabLogs.first(priorityZero, after: stop) else {

@@ -136,6 +136,14 @@ struct LabBench {
                      theirs: theirs.flatMap { Self.median($0.gracefulStop) }, unit: .seconds, target: .within(skew, skew + 0.05),
                      note: "Skew_Time \(String(format: "%.3f", skew)) s; samples s: ours \(Self.list(ours?.gracefulStop)), "
                          + "keepalived \(Self.list(theirs?.gracefulStop))"),
+            BenchRow(what: "master-down expiry -> VIP installed", ours: ours.flatMap { Self.median($0.expiryToVIP) },
+                     theirs: theirs.flatMap { Self.median($0.expiryToVIP) }, unit: .milliseconds, target: .atMostAndRatio(1, 1),
+                     note: "expiry = master's last advert (tcpdump -tt on the backup) + Master_Down_Interval; samples ms: ours "
+                         + "\(Self.list(ours?.expiryToVIP)), keepalived \(Self.list(theirs?.expiryToVIP))"),
+            BenchRow(what: "master-down expiry -> first GARP", ours: ours.flatMap { Self.median($0.expiryToGARP) },
+                     theirs: theirs.flatMap { Self.median($0.expiryToGARP) }, unit: .milliseconds, target: .atMostAndRatio(1, 1),
+                     note: "the backup's first gratuitous ARP for the VIP leaving eth0; samples ms: ours "
+                         + "\(Self.list(ours?.expiryToGARP)), keepalived \(Self.list(theirs?.expiryToGARP))"),
         ]
         for size in [1, Self.scale] {
             rows.append(BenchRow(what: "SIGTERM -> exit, \(size) instance\(size == 1 ? "" : "s")", ours: runs[.ours]?[size]?.exit.map { $0 * 1000 },
