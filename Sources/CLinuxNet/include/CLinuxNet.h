@@ -45,6 +45,14 @@ static inline unsigned long long clinuxnet_monotonic_microseconds(void) {
 extern int setns(int fd, int nstype);
 static inline int clinuxnet_enter_network_namespace(int fd) { return setns(fd, 0x40000000 /* CLONE_NEWNET */); }
 
+/// ppoll(2) (declared by <poll.h> only under _GNU_SOURCE): poll with a timeout to the nanosecond.
+#include <poll.h>
+#include <signal.h>
+extern int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *timeout, const sigset_t *sigmask);
+static inline int clinuxnet_ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *timeout) {
+    return ppoll(fds, nfds, timeout, NULL);
+}
+
 static inline int clinuxnet_errno(void);
 #include <errno.h>
 static inline int clinuxnet_errno(void) { return errno; }

@@ -318,8 +318,10 @@ public final class VRRPService: @unchecked Sendable {
             let earliest = (instances.flatMap { [$0.timer?.at, $0.delayedBursts.map(\.at).min()].compactMap { $0 } } + scripts.compactMap(\.deadline)
                 + [statusDue, processWatcher?.deadline, announcementDeadline].compactMap { $0 }).min()
             let next = earliest.map { Swift.min($0, now.adding(running ? 100_000 : 1_000_000)) }
-            let timeout = next.map { $0 <= now ? 0 : Int32(clamping: ($0.microseconds - now.microseconds + 999) / 1000) } ?? 1000
-            let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
+            // ppoll, not poll: a timer is due to the microsecond, not rounded up to the next millisecond.
+            let wait = next.map { $0 <= now ? 0 : $0.microseconds - now.microseconds } ?? 1_000_000
+            var timeout = timespec(tv_sec: Int(wait / 1_000_000), tv_nsec: Int(wait % 1_000_000) * 1000)
+            let ready = clinuxnet_ppoll(&descriptors, nfds_t(descriptors.count), &timeout)
             if ready < 0 && clinuxnet_errno() != EINTR { log("poll failed: errno \(clinuxnet_errno())") }
             if descriptors.last!.revents & Int16(POLLIN) != 0, handleControl() { break }
             if descriptorsStale {
