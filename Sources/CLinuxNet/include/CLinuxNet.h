@@ -64,6 +64,9 @@ static inline pid_t clinuxnet_gettid(void) { return (pid_t)syscall(SYS_gettid); 
 #include <sys/prctl.h>
 /// prctl(PR_SET_NAME): the calling thread's name (its comm, at most 15 characters).
 static inline int clinuxnet_set_thread_name(const char *name) { return prctl(PR_SET_NAME, name, 0, 0, 0); }
+/// prctl(PR_SET_TIMERSLACK): how late the kernel may wake the calling thread's timed waits (the
+/// default 50 µs groups wake-ups; 1 ns asks for the deadline itself).
+static inline int clinuxnet_set_timer_slack(unsigned long nanoseconds) { return prctl(PR_SET_TIMERSLACK, nanoseconds, 0, 0, 0); }
 /// sched_setaffinity(2) for thread `tid` on the CPUs listed (ids past 1023 are left out).
 static inline int clinuxnet_set_cpu_affinity(pid_t tid, const int *cpus, int count) {
     unsigned long bits[1024 / (8 * sizeof(unsigned long))] = { 0 };

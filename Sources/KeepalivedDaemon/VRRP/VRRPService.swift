@@ -296,6 +296,8 @@ public final class VRRPService: @unchecked Sendable {
     /// master, addresses released) and the call returns.
     public func run() {
         tuning?.applyToCurrentThread()
+        // VRRP timers are due to the microsecond: no timer slack for this thread's waits.
+        _ = clinuxnet_set_timer_slack(1)
         watchRoutesIfNeeded()
         installStatics()
         promoteSecondaries()
